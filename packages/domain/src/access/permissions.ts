@@ -1,0 +1,32 @@
+/**
+ * Actions a role may grant (工作权限). Later features add their own codes here, so that the list that the
+ * admin screens show and the list the server checks are one list.
+ */
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'employee.read',
+  'employee.manage',
+  'jd.read',
+  'jd.edit',
+  'jd.publish',
+  'delegation.manage',
+  'audit.read',
+  'user.manage',
+  'role.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(code: string): code is Permission {
+  return (PERMISSIONS as readonly string[]).includes(code);
+}
+
+/** 数据范围, narrowest first. */
+export const DATA_SCOPES = ['own', 'subordinates', 'unit', 'unit_tree', 'company'] as const;
+export type DataScopeLevel = (typeof DATA_SCOPES)[number];
+
+export function widestScope(levels: readonly DataScopeLevel[]): DataScopeLevel {
+  let best = 0;
+  for (const level of levels) best = Math.max(best, DATA_SCOPES.indexOf(level));
+  return DATA_SCOPES[best] ?? 'own';
+}

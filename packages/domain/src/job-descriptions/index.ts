@@ -1,0 +1,2 @@
+export * from './jd-diff.ts';
+export * from './jd-required.ts';
