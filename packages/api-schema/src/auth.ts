@@ -24,11 +24,23 @@ export const MeResponse = z.object({
   employee: z.object({ id: z.number(), name: z.string() }).nullable(),
   company: z.object({ id: z.number(), name: z.string(), timezone: z.string() }),
   positions: z.array(
-    z.object({ id: z.number(), name: z.string(), unitName: z.string(), kind: z.enum(['primary', 'concurrent']) }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      unitName: z.string(),
+      kind: z.enum(['primary', 'concurrent']),
+    }),
   ),
   permissions: z.array(z.string()),
   scope: z.object({ level: DataScope, employeeCount: z.number(), unitCount: z.number() }),
-  actingFor: z.array(z.object({ delegationId: z.number(), employeeId: z.number(), employeeName: z.string(), endDate: z.string() })),
+  actingFor: z.array(
+    z.object({
+      delegationId: z.number(),
+      employeeId: z.number(),
+      employeeName: z.string(),
+      endDate: z.string(),
+    }),
+  ),
   csrfToken: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

@@ -29,9 +29,7 @@ export const JdContent = z.strictObject({
   summary: text(),
   purpose: text(),
   personalStandard: text(),
-  responsibilities: z
-    .array(z.strictObject({ area: text(80), duties: list(), standards: text() }))
-    .max(50),
+  responsibilities: z.array(z.strictObject({ area: text(80), duties: list(), standards: text() })).max(50),
   relations: z.strictObject({ internal: text(), external: text() }),
   authority: z.array(z.strictObject({ kind: AuthorityKind, description: text(500) })).max(30),
   authorityText: text(),
@@ -112,7 +110,10 @@ export const JdDiffEntry = z.object({
   after: z.unknown(),
 });
 export type JdDiffEntry = z.infer<typeof JdDiffEntry>;
-export const JdCompareQuery = z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+export const JdCompareQuery = z.strictObject({
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+});
 
 /** 本人已阅读本岗位职责说明，并严格履行 */
 export const JdAcknowledgement = z.object({

@@ -27,7 +27,9 @@ export const CreateUnitBody = z.strictObject({
   sort: z.number().int().min(0).max(100000).default(0),
 });
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
-export const UpdateUnitBody = CreateUnitBody.partial().extend({ version: z.number().int().positive() }).strict();
+export const UpdateUnitBody = CreateUnitBody.partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 
 export const Role = z.object({
@@ -44,7 +46,9 @@ export const CreateRoleBody = z.strictObject({
   permissions: z.array(z.string()).max(200),
 });
 export type CreateRoleBody = z.infer<typeof CreateRoleBody>;
-export const UpdateRoleBody = CreateRoleBody.partial().extend({ version: z.number().int().positive() }).strict();
+export const UpdateRoleBody = CreateRoleBody.partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
 export type UpdateRoleBody = z.infer<typeof UpdateRoleBody>;
 
 export const Position = z.object({
@@ -81,7 +85,9 @@ export const CreatePositionBody = z.strictObject({
   dataScope: DataScope,
 });
 export type CreatePositionBody = z.infer<typeof CreatePositionBody>;
-export const UpdatePositionBody = CreatePositionBody.partial().extend({ version: z.number().int().positive() }).strict();
+export const UpdatePositionBody = CreatePositionBody.partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
 export type UpdatePositionBody = z.infer<typeof UpdatePositionBody>;
 
 export const EmployeeStatus = z.enum(['probation', 'active', 'on_leave', 'left']);
@@ -176,7 +182,9 @@ export const OrgChartPosition = z.object({
   reportsToId: z.number().nullable(),
   headcountPlanned: z.number(),
   headcountNote: z.string(),
-  holders: z.array(z.object({ employeeId: z.number(), name: z.string(), kind: z.enum(['primary', 'concurrent']) })),
+  holders: z.array(
+    z.object({ employeeId: z.number(), name: z.string(), kind: z.enum(['primary', 'concurrent']) }),
+  ),
   vacancies: z.number(),
 });
 export const OrgChartUnit: z.ZodType<OrgChartUnitT> = z.lazy(() =>
@@ -262,7 +270,10 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 export const CreateUserBody = z.strictObject({
-  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{1,31}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_.-]{1,31}$/),
   employeeId: z.number().int().positive().nullable(),
   password: z.string().min(10).max(200),
   isAdmin: z.boolean().default(false),

@@ -34,7 +34,12 @@ describe('resolveScope', () => {
     ['rep, own', 410, [{ positionId: 41, dataScope: 'own' as const }], [410]],
     ['lead, subordinates', 400, [{ positionId: 40, dataScope: 'subordinates' as const }], [400, 410]],
     ['lead, unit', 400, [{ positionId: 40, dataScope: 'unit' as const }], [400, 410]],
-    ['east manager, subordinates', 200, [{ positionId: 20, dataScope: 'subordinates' as const }], [200, 400, 410]],
+    [
+      'east manager, subordinates',
+      200,
+      [{ positionId: 20, dataScope: 'subordinates' as const }],
+      [200, 400, 410],
+    ],
     ['east manager, unit only', 200, [{ positionId: 20, dataScope: 'unit' as const }], [200]],
     ['east manager, unit tree', 200, [{ positionId: 20, dataScope: 'unit_tree' as const }], [200, 400, 410]],
     ['VP, company', 100, [{ positionId: 10, dataScope: 'company' as const }], [100, 200, 300, 310, 400, 410]],

@@ -31,7 +31,11 @@ export interface ResolvedScope {
  *  unit_tree    – every position in the unit and the units below it
  *  company      – everything
  */
-export function resolveScope(org: OrgSnapshot, grants: readonly ScopeGrant[], selfEmployeeId: number | null): ResolvedScope {
+export function resolveScope(
+  org: OrgSnapshot,
+  grants: readonly ScopeGrant[],
+  selfEmployeeId: number | null,
+): ResolvedScope {
   const allPositions = new Set(org.positions.map((p) => p.id));
   if (grants.some((g) => g.dataScope === 'company')) {
     return {

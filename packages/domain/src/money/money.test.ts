@@ -27,6 +27,8 @@ describe('parseYuan / formatYuan', () => {
   ])('%s → %d fen', (text, fen) => expect(parseYuan(text)).toBe(fen));
   it('refuses three decimals', () => expect(() => parseYuan('1.234')).toThrow(/not an amount/));
   it('round-trips any fen amount', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => parseYuan(formatYuan(fen)) === fen));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => parseYuan(formatYuan(fen)) === fen),
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('collectSubtree', () => {
     [[1], [1, 2, 3, 4, 5]],
     [[3], [3, 5]],
     [[4], [4]],
-    [[3, 4], [3, 4, 5]],
+    [
+      [3, 4],
+      [3, 4, 5],
+    ],
   ])('below %j is %j', (roots, expected) => {
     expect([...collectSubtree(org, roots)].sort()).toEqual(expected);
   });

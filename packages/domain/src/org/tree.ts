@@ -28,7 +28,11 @@ export function collectSubtree(nodes: readonly TreeNode[], rootIds: Iterable<num
  * Would setting `id`'s parent to `newParentId` make a loop? Returns the loop as a list of ids
  * (starting and ending at `id`) so the error can name it, or null when the tree stays a tree.
  */
-export function findCycle(nodes: readonly TreeNode[], id: number, newParentId: number | null): number[] | null {
+export function findCycle(
+  nodes: readonly TreeNode[],
+  id: number,
+  newParentId: number | null,
+): number[] | null {
   if (newParentId === null) return null;
   const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
   parentOf.set(id, newParentId);

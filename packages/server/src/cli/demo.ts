@@ -7,7 +7,8 @@ export async function runDemo(args: string[]) {
   const { values } = parseArgs({ args, options: { reset: { type: 'boolean', default: false } } });
   await withDatabase(async ({ db }) => {
     if (values.reset) await deleteDemo(db);
-    else if (await hasAnyCompany(db)) throw new Error('the database already has a company; use --reset to recreate the demo company');
+    else if (await hasAnyCompany(db))
+      throw new Error('the database already has a company; use --reset to recreate the demo company');
     const result = await seedDemo(db, todayIn('Asia/Shanghai'));
     console.log(`demo company created: ${result.users} users, password "${DEMO_PASSWORD}"`);
   });

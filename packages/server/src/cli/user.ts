@@ -34,7 +34,12 @@ export async function runUser(args: string[]) {
       if (!company) throw new Error('no company yet: run `zuzhang demo` or start the server first');
       await db.transaction(async (tx) => {
         const row = await insertUser(tx, company.id, body);
-        await recordAudit(tx, system(company.id), { action: 'create', entity: 'user', entityId: row.id, after: row });
+        await recordAudit(tx, system(company.id), {
+          action: 'create',
+          entity: 'user',
+          entityId: row.id,
+          after: row,
+        });
       });
       console.log(`user ${body.username} created in ${company.name}`);
     } else if (sub === 'reset-password') {
@@ -43,9 +48,16 @@ export async function runUser(args: string[]) {
       if (!user) throw new Error(`no user named ${username}`);
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
+          .where(eq(users.id, user.id));
         await tx.delete(sessions).where(eq(sessions.userId, user.id));
-        await recordAudit(tx, system(user.companyId), { action: 'reset_password', entity: 'user', entityId: user.id });
+        await recordAudit(tx, system(user.companyId), {
+          action: 'reset_password',
+          entity: 'user',
+          entityId: user.id,
+        });
       });
       console.log(`password of ${username} reset; their sessions were ended`);
     } else {

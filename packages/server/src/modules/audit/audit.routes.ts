@@ -6,9 +6,13 @@ import { searchAudit } from './audit.service.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, db: Db) {
   route(app, db, {
-    method: 'GET', url: '/api/v1/audit', tags: ['audit'], permission: 'audit.read',
+    method: 'GET',
+    url: '/api/v1/audit',
+    tags: ['audit'],
+    permission: 'audit.read',
     summary: 'Search the audit log (who, acting for whom, when, what, before and after); read-only',
-    query: AuditQuery, response: pageOf(AuditEntry),
+    query: AuditQuery,
+    response: pageOf(AuditEntry),
     handler: ({ actor, query }) => searchAudit(db, actor, query),
   });
 }

@@ -10,7 +10,8 @@ import { users } from '../auth/auth.table.ts';
 /** Read-only: the product offers no way to change or delete audit rows. */
 export async function searchAudit(db: Db, actor: Actor, query: AuditQuery) {
   authorize(actor, 'audit.read');
-  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const nextDay = (d: string) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const where = and(
     eq(auditLog.companyId, actor.companyId),
     // Outside company scope, a reader sees what people in their scope did.
@@ -22,7 +23,13 @@ export async function searchAudit(db: Db, actor: Actor, query: AuditQuery) {
     query.actorUserId ? eq(auditLog.actorUserId, query.actorUserId) : undefined,
     query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00+08:00`)) : undefined,
     query.to ? lt(auditLog.at, new Date(`${nextDay(query.to)}T00:00:00+08:00`)) : undefined,
-    query.q ? or(ilike(auditLog.action, likePattern(query.q)), ilike(auditLog.actorName, likePattern(query.q)), ilike(auditLog.entity, likePattern(query.q))) : undefined,
+    query.q
+      ? or(
+          ilike(auditLog.action, likePattern(query.q)),
+          ilike(auditLog.actorName, likePattern(query.q)),
+          ilike(auditLog.entity, likePattern(query.q)),
+        )
+      : undefined,
   );
   const order = query.order === 'asc' ? [auditLog.id] : [desc(auditLog.id)];
   const [rows, [total]] = await Promise.all([

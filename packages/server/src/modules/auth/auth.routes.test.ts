@@ -9,7 +9,11 @@ afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('signs in with the right password and sets httpOnly, SameSite=Lax cookies', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'vp', password: 'zuzhang-demo' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'vp', password: 'zuzhang-demo' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().employee.name).toBe('王建国');
     const session = res.cookies.find((c) => c.name === 'zuzhang_session')!;
@@ -19,26 +23,48 @@ describe('sign-in', () => {
   });
 
   it('names the missing field in the caller language', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en-US' }, payload: { username: 'vp' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US' },
+      payload: { username: 'vp' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('body.password');
   });
 
   it('locks the user after five wrong passwords, even against the right one', async () => {
     for (let i = 0; i < 4; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'rep9', password: 'wrong' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'rep9', password: 'wrong' },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'rep9', password: 'wrong' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'rep9', password: 'wrong' },
+    });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'rep9', password: 'zuzhang-demo' } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'rep9', password: 'zuzhang-demo' },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.message).toContain('锁定');
   });
 
   it('refuses a cookie-signed write without the CSRF header', async () => {
     const s = await signIn(t.app, 'rep1');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie: s.cookie }, payload: { name: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: { cookie: s.cookie },
+      payload: { name: 'x' },
+    });
     expect(res.statusCode).toBe(403);
     expect((await s.send('POST', '/api/v1/auth/tokens', { name: 'x' })).statusCode).toBe(201);
   });
@@ -59,6 +85,8 @@ describe('API tokens', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer });
     expect(me.json().user.username).toBe('lead1');
     expect((await s.send('DELETE', `/api/v1/auth/tokens/${created.id}`)).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer })).statusCode).toBe(
+      401,
+    );
   });
 });

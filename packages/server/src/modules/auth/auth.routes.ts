@@ -23,8 +23,18 @@ function isSecure(req: FastifyRequest, mode: 'auto' | 'always' | 'never') {
   return req.protocol === 'https';
 }
 
-export function registerAuthRoutes(app: FastifyInstance, db: Db, cookieMode: 'auto' | 'always' | 'never' = 'auto') {
-  const setSessionCookies = (req: FastifyRequest, reply: FastifyReply, secret: string, csrf: string, expires: Date) => {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  db: Db,
+  cookieMode: 'auto' | 'always' | 'never' = 'auto',
+) {
+  const setSessionCookies = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    secret: string,
+    csrf: string,
+    expires: Date,
+  ) => {
     const secure = isSecure(req, cookieMode);
     reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
     reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'lax', secure, expires });
@@ -76,7 +86,8 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, cookieMode: 'au
     summary: 'Change my password',
     tags: ['auth'],
     body: ChangePasswordBody,
-    handler: async ({ actor, body }) => auth.changePassword(db, actor, body.currentPassword, body.newPassword),
+    handler: async ({ actor, body }) =>
+      auth.changePassword(db, actor, body.currentPassword, body.newPassword),
   });
 
   route(app, db, {

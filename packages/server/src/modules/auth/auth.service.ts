@@ -4,7 +4,13 @@ import type { Db } from '../../platform/db/db.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors/app-error.ts';
 import { allPermissions, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { getDummyHash, hashPassword, newSecret, sha256, verifyPassword } from '../../platform/auth/secrets.ts';
+import {
+  getDummyHash,
+  hashPassword,
+  newSecret,
+  sha256,
+  verifyPassword,
+} from '../../platform/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../../platform/auth/authenticate.ts';
 import { apiTokens, sessions, users } from './auth.table.ts';
 import { assignments, companies, companySettings, positions, units } from '../org/org.table.ts';
@@ -27,7 +33,12 @@ export interface LoginResult {
  * Sign in. Five wrong passwords in a row lock the user for 15 minutes (company settings); a locked user
  * is refused even with the right password until the lock ends or an admin unlocks.
  */
-export async function login(db: Db, username: string, password: string, now = new Date()): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  now = new Date(),
+): Promise<LoginResult> {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user) {
     await verifyPassword(await getDummyHash(), password);
@@ -47,12 +58,16 @@ export async function login(db: Db, username: string, password: string, now = ne
         .set({ failedAttempts: lock ? 0 : attempts, lockedUntil })
         .where(eq(users.id, user.id));
       if (lock) {
-        await recordAudit(tx, { companyId: user.companyId, userId: user.id, username: user.username }, {
-          action: 'lock',
-          entity: 'user',
-          entityId: user.id,
-          after: { lockedUntil },
-        });
+        await recordAudit(
+          tx,
+          { companyId: user.companyId, userId: user.id, username: user.username },
+          {
+            action: 'lock',
+            entity: 'user',
+            entityId: user.id,
+            after: { lockedUntil },
+          },
+        );
       }
     });
     if (lockedUntil) throw new AppError('locked', 'errors.locked', { until: lockedUntil.toISOString() });
@@ -63,12 +78,18 @@ export async function login(db: Db, username: string, password: string, now = ne
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ userId: user.id, tokenHash: sha256(sessionSecret), csrfToken, expiresAt });
-    await recordAudit(tx, { companyId: user.companyId, userId: user.id, username: user.username }, {
-      action: 'login',
-      entity: 'user',
-      entityId: user.id,
-    });
+    await tx
+      .insert(sessions)
+      .values({ userId: user.id, tokenHash: sha256(sessionSecret), csrfToken, expiresAt });
+    await recordAudit(
+      tx,
+      { companyId: user.companyId, userId: user.id, username: user.username },
+      {
+        action: 'login',
+        entity: 'user',
+        entityId: user.id,
+      },
+    );
   });
   return { sessionSecret, csrfToken, expiresAt, userId: user.id };
 }
@@ -132,7 +153,17 @@ export async function changePassword(db: Db, actor: Actor, currentPassword: stri
 }
 
 export async function updateLocale(db: Db, actor: Actor, locale: string) {
-  await db.update(users).set({ locale }).where(eq(users.id, actor.userId));
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, actor.userId));
+    await tx.update(users).set({ locale }).where(eq(users.id, actor.userId));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: actor.userId,
+      before,
+      after: { locale },
+    });
+  });
 }
 
 function presentToken(row: typeof apiTokens.$inferSelect): ApiToken {
@@ -147,7 +178,11 @@ function presentToken(row: typeof apiTokens.$inferSelect): ApiToken {
 }
 
 export async function listApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, actor.userId)).orderBy(asc(apiTokens.id));
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, actor.userId))
+    .orderBy(asc(apiTokens.id));
   return rows.map(presentToken);
 }
 
@@ -157,9 +192,20 @@ export async function createApiToken(db: Db, actor: Actor, name: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ companyId: actor.companyId, userId: actor.userId, name, prefix: token.slice(0, 7), tokenHash: sha256(token) })
+      .values({
+        companyId: actor.companyId,
+        userId: actor.userId,
+        name,
+        prefix: token.slice(0, 7),
+        tokenHash: sha256(token),
+      })
       .returning();
-    await recordAudit(tx, actor, { action: 'create', entity: 'api_token', entityId: row!.id, after: presentToken(row!) });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'api_token',
+      entityId: row!.id,
+      after: presentToken(row!),
+    });
     return { ...presentToken(row!), token };
   });
 }
@@ -172,7 +218,17 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number) {
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId)));
     if (!row) throw notFound('entity.apiToken');
     if (row.revokedAt) return;
-    const [after] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'revoke', entity: 'api_token', entityId: id, before: presentToken(row), after: presentToken(after!) });
+    const [after] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'revoke',
+      entity: 'api_token',
+      entityId: id,
+      before: presentToken(row),
+      after: presentToken(after!),
+    });
   });
 }

@@ -5,7 +5,16 @@ import type { JdContent } from '@zuzhang/api-schema';
 import type { Db, Executor } from '../../platform/db/db.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
-import { assignments, companies, companySettings, employees, positions, promotionPaths, roles, units } from '../org/org.table.ts';
+import {
+  assignments,
+  companies,
+  companySettings,
+  employees,
+  positions,
+  promotionPaths,
+  roles,
+  units,
+} from '../org/org.table.ts';
 import { apiTokens, sessions, users } from '../auth/auth.table.ts';
 import { delegations } from '../delegations/delegation.table.ts';
 import { jdAcknowledgements, jobDescriptions } from '../job-descriptions/jd.table.ts';
@@ -21,14 +30,27 @@ const ROLES: Record<string, { name: string; permissions: Permission[] }> = {
   admin: { name: '系统管理员', permissions: [...PERMISSIONS] },
   executive: {
     name: '销售高管',
-    permissions: [...READ, 'org.manage', 'employee.manage', 'jd.edit', 'jd.publish', 'delegation.manage', 'audit.read'],
+    permissions: [
+      ...READ,
+      'org.manage',
+      'employee.manage',
+      'jd.edit',
+      'jd.publish',
+      'delegation.manage',
+      'audit.read',
+    ],
   },
   manager: { name: '销售经理', permissions: [...READ, 'jd.edit', 'delegation.manage', 'audit.read'] },
   leader: { name: '主管/组长', permissions: [...READ, 'delegation.manage'] },
   staff: { name: '一线员工', permissions: READ },
 };
 
-interface UnitSeed { code: string; name: string; kind: string; parent: string | null }
+interface UnitSeed {
+  code: string;
+  name: string;
+  kind: string;
+  parent: string | null;
+}
 const UNITS: UnitSeed[] = [
   { code: 'HQ', name: '示例销售有限公司', kind: 'company', parent: null },
   { code: 'XS', name: '销售部', kind: 'department', parent: 'HQ' },
@@ -55,30 +77,270 @@ interface PositionSeed {
   payBand: string;
 }
 const POSITIONS: PositionSeed[] = [
-  { code: 'XS-VP', name: '销售副总', unit: 'XS', reportsTo: null, jd: 'sales_vp', role: 'executive', scope: 'company', headcount: 1, category: '管理', payBand: 'M5' },
-  { code: 'XS-DIR', name: '销售总监', unit: 'XS', reportsTo: 'XS-VP', jd: 'sales_director', role: 'executive', scope: 'company', headcount: 1, category: '管理', payBand: 'M4' },
-  { code: 'XS-MA', name: '营销协理', unit: 'XS', reportsTo: 'XS-DIR', jd: 'marketing_assistant', role: 'staff', scope: 'unit_tree', headcount: 1, category: '职能', payBand: 'P2' },
-  { code: 'XS-MGR-E', name: '销售经理（华东）', unit: 'XS-E', reportsTo: 'XS-DIR', jd: 'sales_manager', role: 'manager', scope: 'unit_tree', headcount: 1, category: '管理', payBand: 'M3' },
-  { code: 'XS-CH-E', name: '渠道拓展主管（华东）', unit: 'XS-E', reportsTo: 'XS-MGR-E', jd: 'channel_supervisor', role: 'leader', scope: 'subordinates', headcount: 1, category: '管理', payBand: 'M2' },
-  { code: 'XS-GL-E', name: '销售组组长（华东）', unit: 'XS-E', reportsTo: 'XS-CH-E', jd: 'group_leader', role: 'leader', scope: 'subordinates', headcount: 2, note: '2+2', category: '管理', payBand: 'M1' },
-  { code: 'XS-TL-E1', name: '销售组长（华东一组）', unit: 'XS-E1', reportsTo: 'XS-GL-E', jd: 'team_lead', role: 'leader', scope: 'subordinates', headcount: 1, category: '销售', payBand: 'S3' },
-  { code: 'XS-REP-E1', name: '销售代表（华东一组）', unit: 'XS-E1', reportsTo: 'XS-TL-E1', jd: 'sales_rep', role: 'staff', scope: 'own', headcount: 4, category: '销售', payBand: 'S1' },
-  { code: 'XS-TL-E2', name: '销售组长（华东二组）', unit: 'XS-E2', reportsTo: 'XS-GL-E', jd: 'team_lead', role: 'leader', scope: 'subordinates', headcount: 1, category: '销售', payBand: 'S3' },
-  { code: 'XS-REP-E2', name: '销售代表（华东二组）', unit: 'XS-E2', reportsTo: 'XS-TL-E2', jd: 'sales_rep', role: 'staff', scope: 'own', headcount: 3, category: '销售', payBand: 'S1' },
-  { code: 'XS-MGR-S', name: '销售经理（华南）', unit: 'XS-S', reportsTo: 'XS-DIR', jd: 'sales_manager', role: 'manager', scope: 'unit_tree', headcount: 1, category: '管理', payBand: 'M3' },
-  { code: 'XS-CH-S', name: '渠道拓展主管（华南）', unit: 'XS-S', reportsTo: 'XS-MGR-S', jd: 'channel_supervisor', role: 'leader', scope: 'subordinates', headcount: 1, category: '管理', payBand: 'M2' },
-  { code: 'XS-GL-S', name: '销售组组长（华南）', unit: 'XS-S', reportsTo: 'XS-CH-S', jd: 'group_leader', role: 'leader', scope: 'subordinates', headcount: 2, note: '2+2', category: '管理', payBand: 'M1' },
-  { code: 'XS-TL-S1', name: '销售组长（华南一组）', unit: 'XS-S1', reportsTo: 'XS-GL-S', jd: 'team_lead', role: 'leader', scope: 'subordinates', headcount: 1, category: '销售', payBand: 'S3' },
-  { code: 'XS-REP-S1', name: '销售代表（华南一组）', unit: 'XS-S1', reportsTo: 'XS-TL-S1', jd: 'sales_rep', role: 'staff', scope: 'own', headcount: 3, category: '销售', payBand: 'S1' },
-  { code: 'MD-SM', name: '店长', unit: 'MD-01', reportsTo: 'XS-DIR', jd: 'store_manager', role: 'leader', scope: 'unit_tree', headcount: 1, category: '门店', payBand: 'M1' },
-  { code: 'MD-TL', name: '门店组长', unit: 'MD-01', reportsTo: 'MD-SM', jd: 'store_team_lead', role: 'leader', scope: 'subordinates', headcount: 1, category: '门店', payBand: 'S3' },
-  { code: 'MD-SA', name: '导购', unit: 'MD-01', reportsTo: 'MD-TL', jd: 'shop_assistant', role: 'staff', scope: 'own', headcount: 3, category: '门店', payBand: 'S1' },
-  { code: 'MD-CA', name: '收银员', unit: 'MD-01', reportsTo: 'MD-TL', jd: 'cashier', role: 'staff', scope: 'own', headcount: 1, category: '门店', payBand: 'S1' },
-  { code: 'MD-IN', name: '实习导购', unit: 'MD-01', reportsTo: 'MD-TL', jd: 'intern_assistant', role: 'staff', scope: 'own', headcount: 2, category: '门店', payBand: 'S0' },
-  { code: 'KF-PS', name: '售前客服组长', unit: 'KF', reportsTo: 'XS-DIR', jd: 'presales_lead', role: 'leader', scope: 'subordinates', headcount: 1, category: '客服', payBand: 'S3' },
+  {
+    code: 'XS-VP',
+    name: '销售副总',
+    unit: 'XS',
+    reportsTo: null,
+    jd: 'sales_vp',
+    role: 'executive',
+    scope: 'company',
+    headcount: 1,
+    category: '管理',
+    payBand: 'M5',
+  },
+  {
+    code: 'XS-DIR',
+    name: '销售总监',
+    unit: 'XS',
+    reportsTo: 'XS-VP',
+    jd: 'sales_director',
+    role: 'executive',
+    scope: 'company',
+    headcount: 1,
+    category: '管理',
+    payBand: 'M4',
+  },
+  {
+    code: 'XS-MA',
+    name: '营销协理',
+    unit: 'XS',
+    reportsTo: 'XS-DIR',
+    jd: 'marketing_assistant',
+    role: 'staff',
+    scope: 'unit_tree',
+    headcount: 1,
+    category: '职能',
+    payBand: 'P2',
+  },
+  {
+    code: 'XS-MGR-E',
+    name: '销售经理（华东）',
+    unit: 'XS-E',
+    reportsTo: 'XS-DIR',
+    jd: 'sales_manager',
+    role: 'manager',
+    scope: 'unit_tree',
+    headcount: 1,
+    category: '管理',
+    payBand: 'M3',
+  },
+  {
+    code: 'XS-CH-E',
+    name: '渠道拓展主管（华东）',
+    unit: 'XS-E',
+    reportsTo: 'XS-MGR-E',
+    jd: 'channel_supervisor',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '管理',
+    payBand: 'M2',
+  },
+  {
+    code: 'XS-GL-E',
+    name: '销售组组长（华东）',
+    unit: 'XS-E',
+    reportsTo: 'XS-CH-E',
+    jd: 'group_leader',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 2,
+    note: '2+2',
+    category: '管理',
+    payBand: 'M1',
+  },
+  {
+    code: 'XS-TL-E1',
+    name: '销售组长（华东一组）',
+    unit: 'XS-E1',
+    reportsTo: 'XS-GL-E',
+    jd: 'team_lead',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '销售',
+    payBand: 'S3',
+  },
+  {
+    code: 'XS-REP-E1',
+    name: '销售代表（华东一组）',
+    unit: 'XS-E1',
+    reportsTo: 'XS-TL-E1',
+    jd: 'sales_rep',
+    role: 'staff',
+    scope: 'own',
+    headcount: 4,
+    category: '销售',
+    payBand: 'S1',
+  },
+  {
+    code: 'XS-TL-E2',
+    name: '销售组长（华东二组）',
+    unit: 'XS-E2',
+    reportsTo: 'XS-GL-E',
+    jd: 'team_lead',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '销售',
+    payBand: 'S3',
+  },
+  {
+    code: 'XS-REP-E2',
+    name: '销售代表（华东二组）',
+    unit: 'XS-E2',
+    reportsTo: 'XS-TL-E2',
+    jd: 'sales_rep',
+    role: 'staff',
+    scope: 'own',
+    headcount: 3,
+    category: '销售',
+    payBand: 'S1',
+  },
+  {
+    code: 'XS-MGR-S',
+    name: '销售经理（华南）',
+    unit: 'XS-S',
+    reportsTo: 'XS-DIR',
+    jd: 'sales_manager',
+    role: 'manager',
+    scope: 'unit_tree',
+    headcount: 1,
+    category: '管理',
+    payBand: 'M3',
+  },
+  {
+    code: 'XS-CH-S',
+    name: '渠道拓展主管（华南）',
+    unit: 'XS-S',
+    reportsTo: 'XS-MGR-S',
+    jd: 'channel_supervisor',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '管理',
+    payBand: 'M2',
+  },
+  {
+    code: 'XS-GL-S',
+    name: '销售组组长（华南）',
+    unit: 'XS-S',
+    reportsTo: 'XS-CH-S',
+    jd: 'group_leader',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 2,
+    note: '2+2',
+    category: '管理',
+    payBand: 'M1',
+  },
+  {
+    code: 'XS-TL-S1',
+    name: '销售组长（华南一组）',
+    unit: 'XS-S1',
+    reportsTo: 'XS-GL-S',
+    jd: 'team_lead',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '销售',
+    payBand: 'S3',
+  },
+  {
+    code: 'XS-REP-S1',
+    name: '销售代表（华南一组）',
+    unit: 'XS-S1',
+    reportsTo: 'XS-TL-S1',
+    jd: 'sales_rep',
+    role: 'staff',
+    scope: 'own',
+    headcount: 3,
+    category: '销售',
+    payBand: 'S1',
+  },
+  {
+    code: 'MD-SM',
+    name: '店长',
+    unit: 'MD-01',
+    reportsTo: 'XS-VP',
+    jd: 'store_manager',
+    role: 'leader',
+    scope: 'unit_tree',
+    headcount: 1,
+    category: '门店',
+    payBand: 'M1',
+  },
+  {
+    code: 'MD-TL',
+    name: '门店组长',
+    unit: 'MD-01',
+    reportsTo: 'MD-SM',
+    jd: 'store_team_lead',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '门店',
+    payBand: 'S3',
+  },
+  {
+    code: 'MD-SA',
+    name: '导购',
+    unit: 'MD-01',
+    reportsTo: 'MD-TL',
+    jd: 'shop_assistant',
+    role: 'staff',
+    scope: 'own',
+    headcount: 3,
+    category: '门店',
+    payBand: 'S1',
+  },
+  {
+    code: 'MD-CA',
+    name: '收银员',
+    unit: 'MD-01',
+    reportsTo: 'MD-TL',
+    jd: 'cashier',
+    role: 'staff',
+    scope: 'own',
+    headcount: 1,
+    category: '门店',
+    payBand: 'S1',
+  },
+  {
+    code: 'MD-IN',
+    name: '实习导购',
+    unit: 'MD-01',
+    reportsTo: 'MD-TL',
+    jd: 'intern_assistant',
+    role: 'staff',
+    scope: 'own',
+    headcount: 2,
+    category: '门店',
+    payBand: 'S0',
+  },
+  {
+    code: 'KF-PS',
+    name: '售前客服组长',
+    unit: 'KF',
+    reportsTo: 'XS-DIR',
+    jd: 'presales_lead',
+    role: 'leader',
+    scope: 'subordinates',
+    headcount: 1,
+    category: '客服',
+    payBand: 'S3',
+  },
 ];
 
-interface PersonSeed { username: string | null; name: string; position: string; hireDate: string; mentor?: string; probationEnd?: string }
+interface PersonSeed {
+  username: string | null;
+  name: string;
+  position: string;
+  hireDate: string;
+  mentor?: string;
+  probationEnd?: string;
+}
 /** The demo people: usernames as the README lists them. */
 export const PEOPLE: PersonSeed[] = [
   { username: 'vp', name: '王建国', position: 'XS-VP', hireDate: '2018-03-01' },
@@ -90,7 +352,14 @@ export const PEOPLE: PersonSeed[] = [
   { username: 'lead1', name: '杨帆', position: 'XS-TL-E1', hireDate: '2022-03-01' },
   { username: 'rep1', name: '赵磊', position: 'XS-REP-E1', hireDate: '2023-05-08' },
   { username: 'rep2', name: '黄丽', position: 'XS-REP-E1', hireDate: '2024-02-19' },
-  { username: 'rep3', name: '吴昊', position: 'XS-REP-E1', hireDate: '2026-09-01', mentor: 'rep1', probationEnd: '2026-11-30' },
+  {
+    username: 'rep3',
+    name: '吴昊',
+    position: 'XS-REP-E1',
+    hireDate: '2026-09-01',
+    mentor: 'rep1',
+    probationEnd: '2026-11-30',
+  },
   { username: 'lead2', name: '孙悦', position: 'XS-TL-E2', hireDate: '2022-08-15' },
   { username: 'rep4', name: '徐强', position: 'XS-REP-E2', hireDate: '2023-03-13' },
   { username: 'rep5', name: '胡敏', position: 'XS-REP-E2', hireDate: '2024-06-03' },
@@ -99,7 +368,14 @@ export const PEOPLE: PersonSeed[] = [
   { username: 'lead3', name: '何俊', position: 'XS-TL-S1', hireDate: '2023-01-03' },
   { username: 'rep7', name: '高鹏', position: 'XS-REP-S1', hireDate: '2023-11-20' },
   { username: 'rep8', name: '林婷', position: 'XS-REP-S1', hireDate: '2024-09-09' },
-  { username: 'rep9', name: '罗斌', position: 'XS-REP-S1', hireDate: '2026-10-12', mentor: 'rep7', probationEnd: '2027-01-11' },
+  {
+    username: 'rep9',
+    name: '罗斌',
+    position: 'XS-REP-S1',
+    hireDate: '2026-10-12',
+    mentor: 'rep7',
+    probationEnd: '2027-01-11',
+  },
   { username: 'store1', name: '梁雪', position: 'MD-SM', hireDate: '2021-04-06' },
   { username: 'storelead1', name: '宋佳', position: 'MD-TL', hireDate: '2022-11-01' },
   { username: null, name: '郑慧', position: 'MD-SA', hireDate: '2023-07-17' },
@@ -125,20 +401,33 @@ function addDays(day: string, days: number): string {
 export async function seedDemo(db: Db, today: string): Promise<{ companyId: number; users: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const [company] = await tx.insert(companies).values({ code: DEMO_COMPANY_CODE, name: '示例销售有限公司' }).returning();
+    const [company] = await tx
+      .insert(companies)
+      .values({ code: DEMO_COMPANY_CODE, name: '示例销售有限公司' })
+      .returning();
     const companyId = company!.id;
     await tx.insert(companySettings).values({ companyId });
 
     const roleIds = new Map<string, number>();
     for (const [code, r] of Object.entries(ROLES)) {
-      const [row] = await tx.insert(roles).values({ companyId, code, name: r.name, permissions: r.permissions }).returning();
+      const [row] = await tx
+        .insert(roles)
+        .values({ companyId, code, name: r.name, permissions: r.permissions })
+        .returning();
       roleIds.set(code, row!.id);
     }
     const unitIds = new Map<string, number>();
     for (const [i, u] of UNITS.entries()) {
       const [row] = await tx
         .insert(units)
-        .values({ companyId, code: u.code, name: u.name, kind: u.kind, sort: i, parentId: u.parent ? unitIds.get(u.parent)! : null })
+        .values({
+          companyId,
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          sort: i,
+          parentId: u.parent ? unitIds.get(u.parent)! : null,
+        })
         .returning();
       unitIds.set(u.code, row!.id);
     }
@@ -186,10 +475,14 @@ export async function seedDemo(db: Db, today: string): Promise<{ companyId: numb
         startDate: person.hireDate,
       });
       if (person.username) {
-        await tx.insert(users).values({ companyId, username: person.username, employeeId: row!.id, passwordHash });
+        await tx
+          .insert(users)
+          .values({ companyId, username: person.username, employeeId: row!.id, passwordHash });
       }
     }
-    await tx.insert(users).values({ companyId, username: 'admin', employeeId: null, passwordHash, isAdmin: true });
+    await tx
+      .insert(users)
+      .values({ companyId, username: 'admin', employeeId: null, passwordHash, isAdmin: true });
     // The East group leader also covers the vacant South group-leader seat (兼任).
     await tx.insert(assignments).values({
       companyId,
@@ -213,9 +506,15 @@ export async function seedDemo(db: Db, today: string): Promise<{ companyId: numb
       {
         companyId,
         name: '销售序列',
-        positionIds: ['XS-REP-E1', 'XS-TL-E1', 'XS-GL-E', 'XS-CH-E', 'XS-MGR-E', 'XS-DIR', 'XS-VP'].map((c) => positionIds.get(c)!),
+        positionIds: ['XS-REP-E1', 'XS-TL-E1', 'XS-GL-E', 'XS-CH-E', 'XS-MGR-E', 'XS-DIR', 'XS-VP'].map((c) =>
+          positionIds.get(c)!,
+        ),
       },
-      { companyId, name: '门店序列', positionIds: ['MD-IN', 'MD-SA', 'MD-TL', 'MD-SM'].map((c) => positionIds.get(c)!) },
+      {
+        companyId,
+        name: '门店序列',
+        positionIds: ['MD-IN', 'MD-SA', 'MD-TL', 'MD-SM'].map((c) => positionIds.get(c)!),
+      },
     ]);
 
     const [vpUser] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'vp'));
@@ -224,14 +523,22 @@ export async function seedDemo(db: Db, today: string): Promise<{ companyId: numb
       const unit = UNITS.find((u) => u.code === p.unit)!;
       const content: JdContent = {
         ...seed.content,
-        identification: { ...seed.content.identification, positionName: p.name, positionCode: p.code, unitName: unit.name },
+        identification: {
+          ...seed.content.identification,
+          positionName: p.name,
+          positionCode: p.code,
+          unitName: unit.name,
+        },
       };
       const positionId = positionIds.get(p.code)!;
       let versionNo = 1;
       if (p.code === 'XS-GL-E') {
         // An earlier version, so "compare two versions" has something to show.
         const older = structuredClone(content);
-        older.responsibilities = older.responsibilities.map((r) => ({ ...r, duties: r.duties.slice(0, Math.max(1, r.duties.length - 1)) }));
+        older.responsibilities = older.responsibilities.map((r) => ({
+          ...r,
+          duties: r.duties.slice(0, Math.max(1, r.duties.length - 1)),
+        }));
         await tx.insert(jobDescriptions).values({
           companyId,
           positionId,
@@ -258,10 +565,22 @@ export async function seedDemo(db: Db, today: string): Promise<{ companyId: numb
         })
         .returning();
       if (p.code === 'XS-GL-E') {
-        await tx.insert(jdAcknowledgements).values({ companyId, jdId: jd!.id, employeeId: employeeIds.get('group1')!, statement: ACKNOWLEDGEMENT_STATEMENT });
+        await tx.insert(jdAcknowledgements).values({
+          companyId,
+          jdId: jd!.id,
+          employeeId: employeeIds.get('group1')!,
+          statement: ACKNOWLEDGEMENT_STATEMENT,
+        });
       }
     }
-    await tx.insert(auditLog).values({ companyId, action: 'seed', entity: 'company', entityId: String(companyId), actorName: 'zuzhang demo', after: { people: PEOPLE.length } });
+    await tx.insert(auditLog).values({
+      companyId,
+      action: 'seed',
+      entity: 'company',
+      entityId: String(companyId),
+      actorName: 'zuzhang demo',
+      after: { people: PEOPLE.length },
+    });
     return { companyId, users: PEOPLE.filter((p) => p.username).length + 1 };
   });
 }

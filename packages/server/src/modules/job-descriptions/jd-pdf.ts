@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 /**
  * PDF of a printed job description through the Debian Chromium on the machine (ARCHITECTURE.md: PDF through
@@ -48,6 +47,8 @@ const CHROMIUM_ARGS = [
 export async function renderPdf(html: string): Promise<Buffer> {
   const executablePath = findChromium();
   if (executablePath === null) throw new PdfUnavailableError(readConfiguredPath());
+  // Loaded on first use: playwright-core costs ~350 ms to import, which start-up should not pay.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

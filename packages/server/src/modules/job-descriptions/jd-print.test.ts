@@ -74,7 +74,7 @@ describe('renderJdPrintHtml', () => {
       '<span class="marker">5、</span><span class="text">负责本组的培训及考核工作。</span>',
     );
     expect(html).toMatch(
-      /<td colspan="1" class="center">4<\/td><td colspan="2" class="center"><span class="text">其他<\/span>/,
+      /<td colspan="1" class="center">4<\/td><td colspan="2" class="center"><span class="text">其他<\/span><\/td><td colspan="7">/,
     );
   });
 
@@ -89,7 +89,9 @@ describe('renderJdPrintHtml', () => {
   it.each(
     Object.entries(JD_PRINT_MESSAGES['zh-CN']).filter(
       ([key]) =>
-        !/^(authority_|status|documentTitle|versionValue|signature|signDate|acknowledgement)/.test(key) &&
+        !/^(authority_|status|documentTitle|versionValue|signature|signDate|acknowledgement|pageOf)/.test(
+          key,
+        ) &&
         key !== 'purpose' &&
         key !== 'category' &&
         key !== 'remarks',

@@ -26,7 +26,8 @@ export function escapeHtml(text: string): string {
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 function createTranslator(locale: JdPrintLocale): Translate {
-  const messages = JD_PRINT_MESSAGES[locale];
+  // A locale that slipped past validation prints in zh-CN, the default, rather than failing.
+  const messages = JD_PRINT_MESSAGES[locale] ?? JD_PRINT_MESSAGES['zh-CN'];
   return (key, vars = {}) => {
     const template = messages[key] ?? JD_PRINT_MESSAGES['zh-CN'][key] ?? key;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -49,7 +50,7 @@ function renderNumbered(items: readonly string[], style: 'duty' | 'item'): strin
       return `<div class="line"><span class="marker">${marker}</span>${renderText(item)}</div>`;
     })
     .join('');
-  if (style === 'duty' || present.length < 3) return lines;
+  if (style === 'duty' || present.length < 2) return lines;
   // Short items (核心能力: 计划能力, 组织能力 …) read fine side by side and save half the height.
   const longest = Math.max(...present.map((item) => item.length));
   const columns = longest <= 8 ? 3 : longest <= 18 ? 2 : 1;
@@ -120,17 +121,22 @@ function renderBand(label: string): string {
 }
 
 function renderResponsibilities(jd: JobDescription, t: Translate): string {
+  const list = jd.content.responsibilities;
+  // The 考核标准 column stays on the form even when empty (it is a form); it widens when it has text.
+  const standardsSpan = list.some((r) => r.standards.trim() !== '') ? 3 : 2;
+  const dutiesSpan = 9 - standardsSpan;
   const header = renderRow(
     `<th colspan="1">${escapeHtml(t('seq'))}</th><th colspan="2">${escapeHtml(t('area'))}</th>` +
-      `<th colspan="7">${escapeHtml(t('duties'))}</th><th colspan="2">${escapeHtml(t('standards'))}</th>`,
+      `<th colspan="${dutiesSpan}">${escapeHtml(t('duties'))}</th>` +
+      `<th colspan="${standardsSpan}">${escapeHtml(t('standards'))}</th>`,
     'head',
   );
-  const rows = jd.content.responsibilities.map((r, i) =>
+  const rows = list.map((r, i) =>
     renderRow(
       `<td colspan="1" class="center">${i + 1}</td>` +
         `<td colspan="2" class="center">${renderText(r.area)}</td>` +
-        `<td colspan="7">${renderNumbered(r.duties, 'duty')}</td>` +
-        `<td colspan="2">${renderStandards(r.standards)}</td>`,
+        `<td colspan="${dutiesSpan}">${renderNumbered(r.duties, 'duty')}</td>` +
+        `<td colspan="${standardsSpan}">${renderStandards(r.standards)}</td>`,
     ),
   );
   return renderBand(t('responsibilities')) + header + rows.join('');
@@ -243,7 +249,7 @@ table.form { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .form th { font-weight: bold; text-align: center; background: #f2f2f2; }
 .form tr.band th { background: #d9d9d9; padding: 1mm; }
 html[lang="zh-CN"] .form tr.band th { letter-spacing: 0.3em; }
-html[lang="en-US"] .form th { font-size: 8.5pt; }
+html[lang="en-US"] .form th { font-size: 8.5pt; line-height: 1.2; }
 .form tr.head th { background: #ececec; }
 .form tr.control th, .form tr.control td, .form tr.signatures th, .form tr.signatures td { padding-top: 1.2mm; padding-bottom: 1.2mm; }
 .form td.center { text-align: center; }
@@ -261,7 +267,7 @@ html[lang="en-US"] .form th { font-size: 8.5pt; }
 .step { white-space: nowrap; }
 .arrow { margin: 0 2.5mm; color: #555; }
 tr.remarks td { font-size: 8.5pt; color: #333; }
-.ack { margin: 4mm 0 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: 2mm 6mm; break-inside: avoid; }
+.ack { break-before: avoid; page-break-before: avoid; margin: 4mm 0 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: 2mm 6mm; break-inside: avoid; }
 .ack .statement { flex: 1 1 auto; }
 .blank { display: inline-block; width: 32mm; border-bottom: 0.75pt solid #000; }
 .toolbar { position: fixed; top: 8mm; right: 8mm; }
@@ -272,6 +278,10 @@ tr.remarks td { font-size: 8.5pt; color: #333; }
 }
 @media print { .toolbar { display: none; } }
 `;
+
+/** Page-margin boxes do not inherit the body's font: name it again, or Chinese falls back to a serif. */
+const PAGE_MARGIN_FONT =
+  'font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 8pt; color: #555;';
 
 /**
  * A CSS string literal for text that came from people. Everything but plain ASCII letters and digits is
@@ -300,8 +310,8 @@ function renderPageFooterCss(jd: JobDescription, t: Translate): string {
   const docNo = jd.documentControl.docNo.trim();
   const left = toCssString(`${docNo === '' ? '' : `${docNo}  `}${jd.content.identification.positionName}`);
   return (
-    `@page { @bottom-left { content: ${left}; font-size: 8pt; color: #555; } ` +
-    `@bottom-right { content: ${counter}; font-size: 8pt; color: #555; } }`
+    `@page { @bottom-left { content: ${left}; ${PAGE_MARGIN_FONT} } ` +
+    `@bottom-right { content: ${counter}; ${PAGE_MARGIN_FONT} } }`
   );
 }
 
@@ -325,7 +335,7 @@ export function renderJdPrintHtml(jd: JobDescription, locale: JdPrintLocale): st
     renderSignatures(jd, t),
   ].join('\n');
   return `<!DOCTYPE html>
-<html lang="${locale}">
+<html lang="${locale === 'en-US' ? 'en-US' : 'zh-CN'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -29,7 +29,15 @@ import { assignments, employees, positions, promotionPaths, roles, units } from 
 // ---- units ---------------------------------------------------------------------------------------
 
 function presentUnit(row: typeof units.$inferSelect): Unit {
-  return { id: row.id, parentId: row.parentId, name: row.name, code: row.code, kind: row.kind as UnitKind, sort: row.sort, version: row.version };
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    code: row.code,
+    kind: row.kind as UnitKind,
+    sort: row.sort,
+    version: row.version,
+  };
 }
 
 export async function listUnits(db: Db, actor: Actor): Promise<Unit[]> {
@@ -43,7 +51,10 @@ export async function listUnits(db: Db, actor: Actor): Promise<Unit[]> {
 }
 
 async function loadUnit(db: Executor, actor: Actor, id: number) {
-  const [row] = await db.select().from(units).where(and(eq(units.id, id), eq(units.companyId, actor.companyId)));
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.id, id), eq(units.companyId, actor.companyId)));
   if (!row || !isInScope.unit(actor, row.id)) throw notFound('entity.unit');
   return row;
 }
@@ -55,10 +66,17 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
 
 async function checkUnitParent(tx: Executor, actor: Actor, unitId: number | null, parentId: number | null) {
   if (parentId === null) return;
-  const [parent] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, parentId), eq(units.companyId, actor.companyId)));
-  if (!parent || !isInScope.unit(actor, parentId)) throw fieldError('body.parentId', 'field.notInCompany', { entity: 'entity.unit' });
+  const [parent] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, parentId), eq(units.companyId, actor.companyId)));
+  if (!parent || !isInScope.unit(actor, parentId))
+    throw fieldError('body.parentId', 'field.notInCompany', { entity: 'entity.unit' });
   if (unitId === null) return;
-  const all = await tx.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.companyId, actor.companyId));
+  const all = await tx
+    .select({ id: units.id, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.companyId, actor.companyId));
   const loop = findCycle(all, unitId, parentId);
   if (loop) throw fieldError('body.parentId', 'field.unitLoop', { loop: await namesOf(tx, units, loop) });
 }
@@ -74,10 +92,20 @@ export async function createUnit(db: Db, actor: Actor, body: CreateUnitBody): Pr
   return db.transaction(async (tx) => {
     await checkUnitParent(tx, actor, null, body.parentId);
     const [row] = await withDuplicateCheck(
-      () => tx.insert(units).values({ companyId: actor.companyId, ...body }).returning(),
+      () =>
+        tx
+          .insert(units)
+          .values({ companyId: actor.companyId, ...body })
+          .returning(),
       { path: 'body.code', label: 'field.code', value: body.code },
     );
-    await recordAudit(tx, actor, { action: 'create', entity: 'unit', entityId: row!.id, after: row, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'unit',
+      entityId: row!.id,
+      after: row,
+      actingForEmployeeId,
+    });
     return presentUnit(row!);
   });
 }
@@ -99,7 +127,14 @@ export async function updateUnit(db: Db, actor: Actor, id: number, body: UpdateU
       { path: 'body.code', label: 'field.code', value: changes.code ?? before.code },
     );
     if (!after) throw staleVersion('entity.unit');
-    await recordAudit(tx, actor, { action: 'update', entity: 'unit', entityId: id, before, after, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'unit',
+      entityId: id,
+      before,
+      after,
+      actingForEmployeeId,
+    });
     return presentUnit(after);
   });
 }
@@ -111,10 +146,18 @@ export async function deleteUnit(db: Db, actor: Actor, id: number) {
     const [children] = await tx.select({ n: count() }).from(units).where(eq(units.parentId, id));
     const [seats] = await tx.select({ n: count() }).from(positions).where(eq(positions.unitId, id));
     if (Number(children!.n) > 0 || Number(seats!.n) > 0) {
-      throw new AppError('business_rule', 'field.unitNotEmpty', {}, [{ path: 'params.id', key: 'field.unitNotEmpty' }]);
+      throw new AppError('business_rule', 'field.unitNotEmpty', {}, [
+        { path: 'params.id', key: 'field.unitNotEmpty' },
+      ]);
     }
     await tx.delete(units).where(eq(units.id, id));
-    await recordAudit(tx, actor, { action: 'delete', entity: 'unit', entityId: id, before, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'unit',
+      entityId: id,
+      before,
+      actingForEmployeeId,
+    });
   });
 }
 
@@ -130,7 +173,11 @@ export function listPermissions() {
 
 export async function listRoles(db: Db, actor: Actor): Promise<Role[]> {
   authorize(actor, 'org.read');
-  const rows = await db.select().from(roles).where(eq(roles.companyId, actor.companyId)).orderBy(asc(roles.id));
+  const rows = await db
+    .select()
+    .from(roles)
+    .where(eq(roles.companyId, actor.companyId))
+    .orderBy(asc(roles.id));
   return rows.map(presentRole);
 }
 
@@ -145,10 +192,20 @@ export async function createRole(db: Db, actor: Actor, body: CreateRoleBody): Pr
   checkPermissions(body.permissions);
   return db.transaction(async (tx) => {
     const [row] = await withDuplicateCheck(
-      () => tx.insert(roles).values({ companyId: actor.companyId, ...body }).returning(),
+      () =>
+        tx
+          .insert(roles)
+          .values({ companyId: actor.companyId, ...body })
+          .returning(),
       { path: 'body.code', label: 'field.code', value: body.code },
     );
-    await recordAudit(tx, actor, { action: 'create', entity: 'role', entityId: row!.id, after: row, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'role',
+      entityId: row!.id,
+      after: row,
+      actingForEmployeeId,
+    });
     return presentRole(row!);
   });
 }
@@ -157,7 +214,10 @@ export async function updateRole(db: Db, actor: Actor, id: number, body: UpdateR
   const { actingForEmployeeId } = authorize(actor, 'role.manage');
   checkPermissions(body.permissions);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(roles).where(and(eq(roles.id, id), eq(roles.companyId, actor.companyId)));
+    const [before] = await tx
+      .select()
+      .from(roles)
+      .where(and(eq(roles.id, id), eq(roles.companyId, actor.companyId)));
     if (!before) throw notFound('entity.role');
     const { version, ...changes } = body;
     const [after] = await withDuplicateCheck(
@@ -170,7 +230,14 @@ export async function updateRole(db: Db, actor: Actor, id: number, body: UpdateR
       { path: 'body.code', label: 'field.code', value: changes.code ?? before.code },
     );
     if (!after) throw staleVersion('entity.role');
-    await recordAudit(tx, actor, { action: 'update', entity: 'role', entityId: id, before, after, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'role',
+      entityId: id,
+      before,
+      after,
+      actingForEmployeeId,
+    });
     return presentRole(after);
   });
 }
@@ -179,10 +246,15 @@ export async function updateRole(db: Db, actor: Actor, id: number, body: UpdateR
 
 /** Assignments in force on a day: started, and not yet ended. */
 export function assignmentInForce(day: string): SQL {
-  return and(lte(assignments.startDate, day), or(isNull(assignments.endDate), gte(assignments.endDate, day)))!;
+  return and(
+    lte(assignments.startDate, day),
+    or(isNull(assignments.endDate), gte(assignments.endDate, day)),
+  )!;
 }
 
-const reportsTo = sql<string | null>`(select p2.name from positions p2 where p2.id = ${positions.reportsToId})`;
+const reportsTo = sql<
+  string | null
+>`(select p2.name from positions p2 where p2.id = ${positions.reportsToId})`;
 
 function positionColumns(today: string) {
   return {
@@ -195,7 +267,13 @@ function positionColumns(today: string) {
   };
 }
 
-type PositionRow = { row: typeof positions.$inferSelect; unitName: string; roleName: string; reportsToName: string | null; filled: number };
+type PositionRow = {
+  row: typeof positions.$inferSelect;
+  unitName: string;
+  roleName: string;
+  reportsToName: string | null;
+  filled: number;
+};
 
 function presentPosition(r: PositionRow): Position {
   const p = r.row;
@@ -225,7 +303,9 @@ export async function listPositions(db: Db, actor: Actor, query: PageQuery & { u
     eq(positions.companyId, actor.companyId),
     inScope.position(actor, positions.id),
     query.unitId ? eq(positions.unitId, query.unitId) : undefined,
-    query.q ? or(ilike(positions.name, likePattern(query.q)), ilike(positions.code, likePattern(query.q))) : undefined,
+    query.q
+      ? or(ilike(positions.name, likePattern(query.q)), ilike(positions.code, likePattern(query.q)))
+      : undefined,
   );
   const order = orderByOf(
     query,
@@ -240,10 +320,19 @@ export async function listPositions(db: Db, actor: Actor, query: PageQuery & { u
       .innerJoin(units, eq(units.id, positions.unitId))
       .innerJoin(roles, eq(roles.id, positions.roleId));
   const [rows, [total]] = await Promise.all([
-    base().where(where).orderBy(...order).limit(query.pageSize).offset(offsetOf(query)),
+    base()
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset(offsetOf(query)),
     db.select({ n: count() }).from(positions).where(where),
   ]);
-  return { items: rows.map(presentPosition), total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map(presentPosition),
+    total: Number(total!.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getPosition(db: Executor, actor: Actor, id: number): Promise<Position> {
@@ -258,13 +347,25 @@ export async function getPosition(db: Executor, actor: Actor, id: number): Promi
   return presentPosition(row);
 }
 
-async function checkPositionRefs(tx: Executor, actor: Actor, id: number | null, body: Partial<CreatePositionBody>) {
+async function checkPositionRefs(
+  tx: Executor,
+  actor: Actor,
+  id: number | null,
+  body: Partial<CreatePositionBody>,
+) {
   if (body.unitId !== undefined) {
-    const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, body.unitId), eq(units.companyId, actor.companyId)));
-    if (!u || !isInScope.unit(actor, body.unitId)) throw fieldError('body.unitId', 'field.notInCompany', { entity: 'entity.unit' });
+    const [u] = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, body.unitId), eq(units.companyId, actor.companyId)));
+    if (!u || !isInScope.unit(actor, body.unitId))
+      throw fieldError('body.unitId', 'field.notInCompany', { entity: 'entity.unit' });
   }
   if (body.roleId !== undefined) {
-    const [r] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.id, body.roleId), eq(roles.companyId, actor.companyId)));
+    const [r] = await tx
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.id, body.roleId), eq(roles.companyId, actor.companyId)));
     if (!r) throw fieldError('body.roleId', 'field.notInCompany', { entity: 'entity.role' });
   }
   if (body.reportsToId !== undefined && body.reportsToId !== null) {
@@ -277,7 +378,10 @@ async function checkPositionRefs(tx: Executor, actor: Actor, id: number | null, 
     }
     if (id !== null) {
       const loop = findCycle(all, id, body.reportsToId);
-      if (loop) throw fieldError('body.reportsToId', 'field.reportsToLoop', { loop: await namesOf(tx, positions, loop) });
+      if (loop)
+        throw fieldError('body.reportsToId', 'field.reportsToLoop', {
+          loop: await namesOf(tx, positions, loop),
+        });
     }
   }
 }
@@ -287,16 +391,31 @@ export async function createPosition(db: Db, actor: Actor, body: CreatePositionB
   return db.transaction(async (tx) => {
     await checkPositionRefs(tx, actor, null, body);
     const [row] = await withDuplicateCheck(
-      () => tx.insert(positions).values({ companyId: actor.companyId, ...body }).returning(),
+      () =>
+        tx
+          .insert(positions)
+          .values({ companyId: actor.companyId, ...body })
+          .returning(),
       { path: 'body.code', label: 'field.code', value: body.code },
     );
-    await recordAudit(tx, actor, { action: 'create', entity: 'position', entityId: row!.id, after: row, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'position',
+      entityId: row!.id,
+      after: row,
+      actingForEmployeeId,
+    });
     actor.scope.positionIds.add(row!.id);
     return getPosition(tx, actor, row!.id);
   });
 }
 
-export async function updatePosition(db: Db, actor: Actor, id: number, body: UpdatePositionBody): Promise<Position> {
+export async function updatePosition(
+  db: Db,
+  actor: Actor,
+  id: number,
+  body: UpdatePositionBody,
+): Promise<Position> {
   const { actingForEmployeeId } = authorize(actor, 'org.manage');
   return db.transaction(async (tx) => {
     await getPosition(tx, actor, id);
@@ -314,7 +433,14 @@ export async function updatePosition(db: Db, actor: Actor, id: number, body: Upd
       { path: 'body.code', label: 'field.code', value: changes.code ?? before!.code },
     );
     if (!after) throw staleVersion('entity.position');
-    await recordAudit(tx, actor, { action: 'update', entity: 'position', entityId: id, before, after, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'position',
+      entityId: id,
+      before,
+      after,
+      actingForEmployeeId,
+    });
     return getPosition(tx, actor, id);
   });
 }
@@ -324,8 +450,15 @@ export async function updatePosition(db: Db, actor: Actor, id: number, body: Upd
 export async function listPromotionPaths(db: Db, actor: Actor): Promise<PromotionPath[]> {
   authorize(actor, 'org.read');
   const [paths, names] = await Promise.all([
-    db.select().from(promotionPaths).where(eq(promotionPaths.companyId, actor.companyId)).orderBy(asc(promotionPaths.id)),
-    db.select({ id: positions.id, name: positions.name }).from(positions).where(eq(positions.companyId, actor.companyId)),
+    db
+      .select()
+      .from(promotionPaths)
+      .where(eq(promotionPaths.companyId, actor.companyId))
+      .orderBy(asc(promotionPaths.id)),
+    db
+      .select({ id: positions.id, name: positions.name })
+      .from(positions)
+      .where(eq(positions.companyId, actor.companyId)),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   return paths.map((p) => ({
@@ -336,7 +469,11 @@ export async function listPromotionPaths(db: Db, actor: Actor): Promise<Promotio
   }));
 }
 
-export async function createPromotionPath(db: Db, actor: Actor, body: CreatePromotionPathBody): Promise<PromotionPath> {
+export async function createPromotionPath(
+  db: Db,
+  actor: Actor,
+  body: CreatePromotionPathBody,
+): Promise<PromotionPath> {
   const { actingForEmployeeId } = authorize(actor, 'org.manage');
   return db.transaction(async (tx) => {
     const found = await tx
@@ -344,16 +481,29 @@ export async function createPromotionPath(db: Db, actor: Actor, body: CreateProm
       .from(positions)
       .where(and(eq(positions.companyId, actor.companyId), inArray(positions.id, body.positionIds)));
     body.positionIds.forEach((pid, i) => {
-      if (!found.some((f) => f.id === pid)) throw fieldError(`body.positionIds.${i}`, 'field.notInCompany', { entity: 'entity.position' });
+      if (!found.some((f) => f.id === pid))
+        throw fieldError(`body.positionIds.${i}`, 'field.notInCompany', { entity: 'entity.position' });
     });
-    const [row] = await tx.insert(promotionPaths).values({ companyId: actor.companyId, ...body }).returning();
-    await recordAudit(tx, actor, { action: 'create', entity: 'promotion_path', entityId: row!.id, after: row, actingForEmployeeId });
+    const [row] = await tx
+      .insert(promotionPaths)
+      .values({ companyId: actor.companyId, ...body })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'promotion_path',
+      entityId: row!.id,
+      after: row,
+      actingForEmployeeId,
+    });
     const nameOf = new Map(found.map((f) => [f.id, f.name]));
     return {
       id: row!.id,
       name: row!.name,
       version: row!.version,
-      steps: row!.positionIds.map((positionId) => ({ positionId, positionName: nameOf.get(positionId) ?? '' })),
+      steps: row!.positionIds.map((positionId) => ({
+        positionId,
+        positionName: nameOf.get(positionId) ?? '',
+      })),
     };
   });
 }
@@ -375,15 +525,35 @@ export async function buildOrgChart(db: Db, actor: Actor): Promise<OrgChart> {
       .where(and(eq(positions.companyId, actor.companyId), inScope.position(actor, positions.id)))
       .orderBy(asc(positions.id)),
     db
-      .select({ positionId: assignments.positionId, employeeId: employees.id, name: employees.name, kind: assignments.kind })
+      .select({
+        positionId: assignments.positionId,
+        employeeId: employees.id,
+        name: employees.name,
+        kind: assignments.kind,
+      })
       .from(assignments)
       .innerJoin(employees, eq(employees.id, assignments.employeeId))
-      .where(and(eq(assignments.companyId, actor.companyId), assignmentInForce(actor.today), inScope.position(actor, assignments.positionId)))
+      .where(
+        and(
+          eq(assignments.companyId, actor.companyId),
+          assignmentInForce(actor.today),
+          inScope.position(actor, assignments.positionId),
+        ),
+      )
       .orderBy(asc(assignments.kind), asc(employees.id)),
   ]);
   const nodes = new Map<number, OrgChartUnitT>();
   for (const u of unitRows) {
-    nodes.set(u.id, { id: u.id, name: u.name, code: u.code, kind: u.kind as UnitKind, positions: [], children: [], planned: 0, filled: 0 });
+    nodes.set(u.id, {
+      id: u.id,
+      name: u.name,
+      code: u.code,
+      kind: u.kind as UnitKind,
+      positions: [],
+      children: [],
+      planned: 0,
+      filled: 0,
+    });
   }
   for (const p of positionRows) {
     const holders = holderRows
@@ -412,7 +582,10 @@ export async function buildOrgChart(db: Db, actor: Actor): Promise<OrgChart> {
   }
   const total = (node: OrgChartUnitT): [number, number] => {
     let planned = node.positions.reduce((s, p) => s + p.headcountPlanned, 0);
-    let filled = node.positions.reduce((s, p) => s + Math.min(p.headcountPlanned, p.holders.filter((h) => h.kind === 'primary').length), 0);
+    let filled = node.positions.reduce(
+      (s, p) => s + Math.min(p.headcountPlanned, p.holders.filter((h) => h.kind === 'primary').length),
+      0,
+    );
     for (const child of node.children) {
       const [cp, cf] = total(child);
       planned += cp;

@@ -48,7 +48,10 @@ export const roles = pgTable(
       .references(() => companies.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('roles_company_code').on(t.companyId, t.code)],
@@ -100,7 +103,10 @@ export const employees = pgTable(
     mentorId: integer('mentor_id').references((): AnyPgColumn => employees.id),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('employees_company_mobile').on(t.companyId, t.mobile), index('employees_name').on(t.companyId, t.name)],
+  (t) => [
+    uniqueIndex('employees_company_mobile').on(t.companyId, t.mobile),
+    index('employees_name').on(t.companyId, t.name),
+  ],
 );
 
 /** An employee holds a position from a date (primary or concurrent, 兼任). */

@@ -22,7 +22,10 @@ function present(r: { u: typeof users.$inferSelect; employeeName: string | null 
 }
 
 const select = (db: Executor) =>
-  db.select({ u: users, employeeName: employees.name }).from(users).leftJoin(employees, eq(employees.id, users.employeeId));
+  db
+    .select({ u: users, employeeName: employees.name })
+    .from(users)
+    .leftJoin(employees, eq(employees.id, users.employeeId));
 
 export async function listUsers(db: Db, actor: Actor): Promise<User[]> {
   authorize(actor, 'user.manage');
@@ -40,7 +43,17 @@ async function loadUser(db: Executor, actor: Actor, id: number) {
 export async function insertUser(tx: Executor, companyId: number, body: CreateUserBody) {
   const passwordHash = await hashPassword(body.password);
   const [row] = await withDuplicateCheck(
-    () => tx.insert(users).values({ companyId, username: body.username, employeeId: body.employeeId, isAdmin: body.isAdmin, passwordHash }).returning(),
+    () =>
+      tx
+        .insert(users)
+        .values({
+          companyId,
+          username: body.username,
+          employeeId: body.employeeId,
+          isAdmin: body.isAdmin,
+          passwordHash,
+        })
+        .returning(),
     { path: 'body.username', label: 'field.username', value: body.username },
   );
   return row!;
@@ -50,11 +63,20 @@ export async function createUser(db: Db, actor: Actor, body: CreateUserBody): Pr
   const { actingForEmployeeId } = authorize(actor, 'user.manage');
   return db.transaction(async (tx) => {
     if (body.employeeId !== null) {
-      const [e] = await tx.select({ id: employees.id }).from(employees).where(and(eq(employees.id, body.employeeId), eq(employees.companyId, actor.companyId)));
+      const [e] = await tx
+        .select({ id: employees.id })
+        .from(employees)
+        .where(and(eq(employees.id, body.employeeId), eq(employees.companyId, actor.companyId)));
       if (!e) throw fieldError('body.employeeId', 'field.notInCompany', { entity: 'entity.employee' });
     }
     const row = await insertUser(tx, actor.companyId, body);
-    await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, after: row, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: row.id,
+      after: row,
+      actingForEmployeeId,
+    });
     return present(await loadUser(tx, actor, row.id));
   });
 }
@@ -65,9 +87,17 @@ export async function resetPassword(db: Db, actor: Actor, id: number, newPasswor
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     const before = await loadUser(tx, actor, id);
-    await tx.update(users).set({ passwordHash, failedAttempts: 0, lockedUntil: null, version: before.u.version + 1 }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, failedAttempts: 0, lockedUntil: null, version: before.u.version + 1 })
+      .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: id, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'reset_password',
+      entity: 'user',
+      entityId: id,
+      actingForEmployeeId,
+    });
     return present(await loadUser(tx, actor, id));
   });
 }
@@ -77,7 +107,13 @@ export async function unlockUser(db: Db, actor: Actor, id: number): Promise<User
   return db.transaction(async (tx) => {
     const before = await loadUser(tx, actor, id);
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
-    await recordAudit(tx, actor, { action: 'unlock', entity: 'user', entityId: id, before: { lockedUntil: before.u.lockedUntil }, actingForEmployeeId });
+    await recordAudit(tx, actor, {
+      action: 'unlock',
+      entity: 'user',
+      entityId: id,
+      before: { lockedUntil: before.u.lockedUntil },
+      actingForEmployeeId,
+    });
     return present(await loadUser(tx, actor, id));
   });
 }

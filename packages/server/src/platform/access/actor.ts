@@ -64,7 +64,10 @@ export async function loadActor(db: Executor, user: ActorUser, via: Actor['via']
     or(isNull(assignments.endDate), gte(assignments.endDate, today)),
   );
   const [unitRows, positionRows, assignmentRows, delegationRows, employeeRow] = await Promise.all([
-    db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.companyId, user.companyId)),
+    db
+      .select({ id: units.id, parentId: units.parentId })
+      .from(units)
+      .where(eq(units.companyId, user.companyId)),
     db
       .select({
         id: positions.id,

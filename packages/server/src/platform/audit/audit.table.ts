@@ -19,5 +19,8 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [index('audit_company_at').on(t.companyId, t.at), index('audit_entity').on(t.companyId, t.entity, t.entityId)],
+  (t) => [
+    index('audit_company_at').on(t.companyId, t.at),
+    index('audit_entity').on(t.companyId, t.entity, t.entityId),
+  ],
 );

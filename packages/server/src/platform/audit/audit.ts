@@ -13,7 +13,11 @@ export interface AuditEvent {
 }
 
 /** Append one audit row, in the caller's transaction so it is written with the change or not at all. */
-export async function recordAudit(tx: Executor, actor: Pick<Actor, 'companyId' | 'userId' | 'username'>, event: AuditEvent) {
+export async function recordAudit(
+  tx: Executor,
+  actor: Pick<Actor, 'companyId' | 'userId' | 'username'>,
+  event: AuditEvent,
+) {
   await tx.insert(auditLog).values({
     companyId: actor.companyId,
     actorUserId: actor.userId,

@@ -30,7 +30,10 @@ export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, '../../../mig
 // PostgreSQL returns bigint and numeric as strings; dates stay strings (mode 'string' in the tables).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;

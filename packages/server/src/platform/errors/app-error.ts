@@ -43,6 +43,10 @@ export function staleVersion(entity: string): AppError {
   return new AppError('conflict', 'errors.staleVersion', { entity });
 }
 
-export function fieldError(path: string, key: MessageKey, params: Record<string, string | number> = {}): AppError {
+export function fieldError(
+  path: string,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): AppError {
   return new AppError('validation', 'errors.validation', {}, [{ path, key, params }]);
 }

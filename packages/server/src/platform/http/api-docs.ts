@@ -1,11 +1,21 @@
 /** A readable, self-contained API reference at /api/docs, built from the OpenAPI document (no CDN). */
-export function renderApiDocs(openapi: { info: { title: string; description: string }; paths: Record<string, Record<string, unknown>> }): string {
+export function renderApiDocs(openapi: {
+  info: { title: string; description: string };
+  paths: Record<string, Record<string, unknown>>;
+}): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const rows: string[] = [];
   const byTag = new Map<string, string[]>();
   for (const [url, ops] of Object.entries(openapi.paths)) {
     for (const [method, raw] of Object.entries(ops)) {
-      const op = raw as { summary: string; tags: string[]; requestBody?: unknown; parameters?: unknown[]; responses: unknown; 'x-permission'?: string };
+      const op = raw as {
+        summary: string;
+        tags: string[];
+        requestBody?: unknown;
+        parameters?: unknown[];
+        responses: unknown;
+        'x-permission'?: string;
+      };
       const tag = op.tags[0] ?? 'other';
       const id = `${method}-${url}`.replace(/[^a-z0-9]+/gi, '-');
       const section = `<details id="${id}"><summary><b class="m ${method}">${method.toUpperCase()}</b> <code>${esc(url)}</code> — ${esc(op.summary)}${op['x-permission'] ? ` <i>(${esc(op['x-permission'])})</i>` : ''}</summary>

@@ -47,7 +47,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     if (req.routeOptions.config?.auth === false || !req.url.startsWith('/api/')) return;
     req.actor = await authenticate(database.db, req);
     // An explicit Accept-Language wins; otherwise the user's saved language.
-    if (!req.headers['accept-language'] && !(req.query as Record<string, string>)?.lang) req.locale = req.actor.locale;
+    if (!req.headers['accept-language'] && !(req.query as Record<string, string>)?.lang)
+      req.locale = req.actor.locale;
   });
 
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
@@ -57,7 +58,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !fs.existsSync(path.join(config.webDist, 'index.html'))) {
-      const error = new AppError('not_found', 'errors.routeNotFound', { method: req.method, url: req.url.split('?')[0] ?? '' });
+      const error = new AppError('not_found', 'errors.routeNotFound', {
+        method: req.method,
+        url: req.url.split('?')[0] ?? '',
+      });
       const body = toErrorBody(error, req.locale, req.method, req.url);
       return reply.code(404).send({ error: body.error });
     }
@@ -72,10 +76,17 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerModules(app, database.db, config.cookieSecure);
   const openapi = buildOpenApi(VERSION);
   app.get('/api/openapi.json', { config: { auth: false } }, async () => openapi);
-  app.get('/api/docs', { config: { auth: false } }, async (_req, reply) => reply.type('text/html').send(renderApiDocs(openapi)));
+  app.get('/api/docs', { config: { auth: false } }, async (_req, reply) =>
+    reply.type('text/html').send(renderApiDocs(openapi)),
+  );
 
   if (fs.existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
   return app;
 }
@@ -88,14 +99,19 @@ function toErrorBody(error: FastifyError | AppError, locale: Locale, method: str
         code: error.code,
         message: translate(locale, error.key, error.params),
         details: error.details.map((d) =>
-          'text' in d ? { path: d.path, message: d.text } : { path: d.path, message: translate(locale, d.key, d.params) },
+          'text' in d
+            ? { path: d.path, message: d.text }
+            : { path: d.path, message: translate(locale, d.key, d.params) },
         ),
       },
     };
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {
-    return { status, error: { code: 'payload_too_large', message: translate(locale, 'errors.payloadTooLarge'), details: [] } };
+    return {
+      status,
+      error: { code: 'payload_too_large', message: translate(locale, 'errors.payloadTooLarge'), details: [] },
+    };
   }
   if (status === 400 || status === 415) {
     // Fastify's own parsing errors: malformed JSON, wrong content type, empty body.
@@ -111,8 +127,15 @@ function toErrorBody(error: FastifyError | AppError, locale: Locale, method: str
   if (status === 404) {
     return {
       status,
-      error: { code: 'not_found', message: translate(locale, 'errors.routeNotFound', { method, url }), details: [] },
+      error: {
+        code: 'not_found',
+        message: translate(locale, 'errors.routeNotFound', { method, url }),
+        details: [],
+      },
     };
   }
-  return { status: 500, error: { code: 'internal', message: translate(locale, 'errors.internal'), details: [] } };
+  return {
+    status: 500,
+    error: { code: 'internal', message: translate(locale, 'errors.internal'), details: [] },
+  };
 }

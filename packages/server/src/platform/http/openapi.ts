@@ -3,10 +3,11 @@ import { ErrorBody } from '@zuzhang/api-schema';
 import { routeRegistry } from './route.ts';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -38,7 +39,12 @@ export function buildOpenApi(version: string) {
       security: r.auth ? [{ cookie: [] }, { bearer: [] }] : [],
       parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [String(r.successStatus)]: success,

@@ -4,7 +4,12 @@ import type { PageQuery } from '@zuzhang/api-schema';
 import { fieldError } from '../errors/app-error.ts';
 
 /** ORDER BY from `?sort=&order=`, over a whitelist of sortable columns; the id breaks ties for stable pages. */
-export function orderByOf(query: PageQuery, sortable: Record<string, PgColumn>, fallback: string, id: PgColumn): SQL[] {
+export function orderByOf(
+  query: PageQuery,
+  sortable: Record<string, PgColumn>,
+  fallback: string,
+  id: PgColumn,
+): SQL[] {
   const key = query.sort ?? fallback;
   const column = sortable[key];
   if (!column) {

@@ -9,7 +9,12 @@ import { zodErrorMap } from '../i18n/i18n.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteSpec<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: Method;
   url: string;
   summary: string;
@@ -58,10 +63,22 @@ export interface RegisteredRoute {
 export const routeRegistry: RegisteredRoute[] = [];
 
 /** Validate one part of the request with its zod schema; errors name the field in the caller's language. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, locale: Locale, prefix: string): z.output<T> {
-  const result = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}), { error: zodErrorMap(locale) });
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  locale: Locale,
+  prefix: string,
+): z.output<T> {
+  const result = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}), {
+    error: zodErrorMap(locale),
+  });
   if (result.success) return result.data;
-  throw new AppError('validation', 'errors.validation', {}, result.error.issues.flatMap((issue) => toDetails(issue, prefix)));
+  throw new AppError(
+    'validation',
+    'errors.validation',
+    {},
+    result.error.issues.flatMap((issue) => toDetails(issue, prefix)),
+  );
 }
 
 function toDetails(issue: z.core.$ZodIssue, prefix: string): ErrorDetail[] {

@@ -7,12 +7,18 @@ export type MessageKey = keyof typeof zhCN;
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 /** Translate a key; `{name}` placeholders take params, and params that are message keys are translated too. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template = CATALOGUES[locale][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
-    return typeof value === 'string' && value in CATALOGUES[locale] ? CATALOGUES[locale][value as MessageKey] : String(value);
+    return typeof value === 'string' && value in CATALOGUES[locale]
+      ? CATALOGUES[locale][value as MessageKey]
+      : String(value);
   });
 }
 

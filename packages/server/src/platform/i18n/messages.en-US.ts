@@ -7,15 +7,19 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'errors.payloadTooLarge': 'The request body is larger than the 1 MB limit',
   'errors.unauthenticated': 'Please sign in first',
   'errors.badCredentials': 'Wrong username or password',
-  'errors.locked': 'Too many wrong passwords: the account is locked until {until}; try again then or ask an admin to unlock it',
-  'errors.csrf': 'Security check failed: the x-zuzhang-csrf header is missing or wrong; reload the page and try again',
+  'errors.locked':
+    'Too many wrong passwords: the account is locked until {until}; try again then or ask an admin to unlock it',
+  'errors.csrf':
+    'Security check failed: the x-zuzhang-csrf header is missing or wrong; reload the page and try again',
   'errors.forbidden': 'Your position does not allow this (permission needed: {permission})',
   'errors.notFound': 'No such {entity}, or you may not see it',
   'errors.staleVersion': 'Someone else changed this {entity}; reload it and make your change again',
   'errors.duplicate': '{field} "{value}" already exists',
-  'errors.internal': 'Internal server error; try again later, and if it persists tell an admin the time it happened',
+  'errors.internal':
+    'Internal server error; try again later, and if it persists tell an admin the time it happened',
   'errors.routeNotFound': 'No such endpoint: {method} {url}',
-  'errors.pdfUnavailable': 'Chromium is not installed on the server, so no PDF can be made: install Debian chromium and fonts-wqy-microhei, or set CHROMIUM_PATH',
+  'errors.pdfUnavailable':
+    'Chromium is not installed on the server, so no PDF can be made: install Debian chromium and fonts-wqy-microhei, or set CHROMIUM_PATH',
   'field.required': 'Required',
   'field.sortUnknown': 'Cannot sort by "{key}"; choose one of: {allowed}',
   'field.unknown': 'Field "{key}" is not allowed',

@@ -13,7 +13,8 @@ export const zhCN = {
   'errors.duplicate': '{field}“{value}”已存在',
   'errors.internal': '服务器内部错误，请稍后重试；如果一直出现，请把时间告诉管理员',
   'errors.routeNotFound': '没有这个接口：{method} {url}',
-  'errors.pdfUnavailable': '服务器未安装 Chromium，无法生成 PDF：请安装 Debian 的 chromium 和 fonts-wqy-microhei，或设置 CHROMIUM_PATH',
+  'errors.pdfUnavailable':
+    '服务器未安装 Chromium，无法生成 PDF：请安装 Debian 的 chromium 和 fonts-wqy-microhei，或设置 CHROMIUM_PATH',
   'field.required': '必填',
   'field.sortUnknown': '不能按“{key}”排序，可选：{allowed}',
   'field.unknown': '不允许的字段“{key}”',
