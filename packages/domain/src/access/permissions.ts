@@ -14,6 +14,21 @@ export const PERMISSIONS = [
   'audit.read',
   'user.manage',
   'role.manage',
+  // Customers and the sales ledger
+  'customer.read',
+  'customer.manage',
+  'customer.claim',
+  'customer.vet',
+  'catalogue.manage',
+  'contract.manage',
+  'contract.approve',
+  'order.manage',
+  'order.approve',
+  'receipt.manage',
+  'writeoff.approve',
+  'invoice.manage',
+  'statement.manage',
+  'complaint.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,4 +1,5 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
+import { tablesInDependencyOrder } from '../backup/backup.service.ts';
 import type { DataScopeLevel, Permission } from '@zuzhang/domain';
 import { PERMISSIONS } from '@zuzhang/domain';
 import type { JdContent } from '@zuzhang/api-schema';
@@ -15,7 +16,7 @@ import {
   roles,
   units,
 } from '../org/org.table.ts';
-import { apiTokens, sessions, users } from '../auth/auth.table.ts';
+import { sessions, users } from '../auth/auth.table.ts';
 import { delegations } from '../delegations/delegation.table.ts';
 import { jdAcknowledgements, jobDescriptions } from '../job-descriptions/jd.table.ts';
 import { DEMO_JOB_DESCRIPTIONS, type DemoRoleKey } from './demo-job-descriptions.ts';
@@ -26,23 +27,48 @@ export const DEMO_COMPANY_CODE = 'demo';
 export const DEMO_PASSWORD = 'zuzhang-demo';
 
 const READ: Permission[] = ['org.read', 'employee.read', 'jd.read'];
+/** What a rep does every day: find, visit and keep customers, take orders, record the money. */
+const SELLING: Permission[] = [
+  'customer.read',
+  'customer.manage',
+  'customer.claim',
+  'contract.manage',
+  'order.manage',
+  'receipt.manage',
+  'complaint.manage',
+];
+/** What a manager approves (核决权限): vetting, contracts, discounts below the floor, bad-debt write-offs. */
+const APPROVING: Permission[] = ['customer.vet', 'contract.approve', 'order.approve', 'writeoff.approve'];
 const ROLES: Record<string, { name: string; permissions: Permission[] }> = {
   admin: { name: '系统管理员', permissions: [...PERMISSIONS] },
   executive: {
     name: '销售高管',
     permissions: [
       ...READ,
+      ...SELLING,
+      ...APPROVING,
       'org.manage',
       'employee.manage',
       'jd.edit',
       'jd.publish',
       'delegation.manage',
       'audit.read',
+      'catalogue.manage',
+      'invoice.manage',
+      'statement.manage',
     ],
   },
-  manager: { name: '销售经理', permissions: [...READ, 'jd.edit', 'delegation.manage', 'audit.read'] },
-  leader: { name: '主管/组长', permissions: [...READ, 'delegation.manage'] },
-  staff: { name: '一线员工', permissions: READ },
+  manager: {
+    name: '销售经理',
+    permissions: [...READ, ...SELLING, ...APPROVING, 'jd.edit', 'delegation.manage', 'audit.read'],
+  },
+  leader: { name: '主管/组长', permissions: [...READ, ...SELLING, 'delegation.manage'] },
+  staff: { name: '一线员工', permissions: [...READ, ...SELLING] },
+  /** 营销协理: registers invoices, checks receipts, sends reconciliation statements. */
+  assistant: {
+    name: '营销协理',
+    permissions: [...READ, 'customer.read', 'order.manage', 'receipt.manage', 'invoice.manage', 'statement.manage'],
+  },
 };
 
 interface UnitSeed {
@@ -107,7 +133,7 @@ const POSITIONS: PositionSeed[] = [
     unit: 'XS',
     reportsTo: 'XS-DIR',
     jd: 'marketing_assistant',
-    role: 'staff',
+    role: 'assistant',
     scope: 'unit_tree',
     headcount: 1,
     category: '职能',
@@ -585,30 +611,18 @@ export async function seedDemo(db: Db, today: string): Promise<{ companyId: numb
   });
 }
 
-/** Remove every row of the demo company (for `zuzhang demo --reset`). */
+/**
+ * Remove every row of the demo company (for `zuzhang demo --reset`): every table, children first, one
+ * statement per table so rows that point at each other (units, positions, employees) go together.
+ */
 export async function deleteDemo(db: Db) {
   await db.transaction(async (tx) => {
     const [company] = await tx.select().from(companies).where(eq(companies.code, DEMO_COMPANY_CODE));
     if (!company) return;
-    const id = company.id;
-    await tx.delete(jdAcknowledgements).where(eq(jdAcknowledgements.companyId, id));
-    await tx.delete(jobDescriptions).where(eq(jobDescriptions.companyId, id));
-    await tx.delete(delegations).where(eq(delegations.companyId, id));
-    await tx.delete(promotionPaths).where(eq(promotionPaths.companyId, id));
-    await tx.delete(apiTokens).where(eq(apiTokens.companyId, id));
-    const companyUsers = tx.select({ id: users.id }).from(users).where(eq(users.companyId, id));
-    await tx.delete(sessions).where(inArray(sessions.userId, companyUsers));
-    await tx.delete(users).where(eq(users.companyId, id));
-    await tx.delete(assignments).where(eq(assignments.companyId, id));
-    await tx.update(employees).set({ mentorId: null }).where(eq(employees.companyId, id));
-    await tx.delete(employees).where(eq(employees.companyId, id));
-    await tx.update(positions).set({ reportsToId: null }).where(eq(positions.companyId, id));
-    await tx.delete(positions).where(eq(positions.companyId, id));
-    await tx.delete(roles).where(eq(roles.companyId, id));
-    await tx.update(units).set({ parentId: null }).where(eq(units.companyId, id));
-    await tx.delete(units).where(eq(units.companyId, id));
-    await tx.delete(auditLog).where(eq(auditLog.companyId, id));
-    await tx.delete(companySettings).where(eq(companySettings.companyId, id));
-    await tx.delete(companies).where(eq(companies.id, id));
+    await tx.delete(sessions).where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.companyId, company.id))));
+    for (const table of tablesInDependencyOrder().reverse()) {
+      const column = table.name === 'companies' ? 'id' : 'company_id';
+      await tx.execute(sql`delete from ${sql.identifier(table.name)} where ${sql.identifier(column)} = ${company.id}`);
+    }
   });
 }
