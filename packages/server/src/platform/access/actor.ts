@@ -194,6 +194,19 @@ export const inScope = {
   unit(actor: Actor, column: PgColumn): SQL {
     return actor.scope.company ? sql`true` : inArray(column, idsOrNone(actor.scope.unitIds));
   },
+  /**
+   * Records that hang off a customer (follow-ups, orders, receipts, invoices, statements, complaints):
+   * visible when the customer's owner is in scope (a rep sees everything on their own customers,
+   * including what an assistant entered for them).
+   */
+  customer(actor: Actor, column: PgColumn): SQL {
+    if (actor.scope.company) return sql`true`;
+    return sql`${column} in (select c.id from customers c where c.company_id = ${actor.companyId}
+      and c.owner_employee_id in (${sql.join(
+        idsOrNone(actor.scope.employeeIds).map((id) => sql`${id}`),
+        sql`, `,
+      )}))`;
+  },
 };
 
 function idsOrNone(ids: Set<number>): number[] {
