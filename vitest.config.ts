@@ -18,7 +18,16 @@ export default defineConfig({
         },
       },
       ...(process.env.DATABASE_URL_TEST
-        ? [{ test: { ...shared, name: 'postgres', include: serverTests, env: { ZUZHANG_TEST_ENGINE: 'postgres' } } }]
+        ? [
+            {
+              test: {
+                ...shared,
+                name: 'postgres',
+                include: serverTests,
+                env: { ZUZHANG_TEST_ENGINE: 'postgres' },
+              },
+            },
+          ]
         : []),
     ],
   },

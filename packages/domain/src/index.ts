@@ -3,3 +3,8 @@ export * from './validators/index.ts';
 export * from './org/index.ts';
 export * from './access/index.ts';
 export * from './job-descriptions/index.ts';
+export * from './orders/index.ts';
+export * from './customers/index.ts';
+export * from './receivables/index.ts';
+export * from './invoices/index.ts';
+export * from './statements/index.ts';

@@ -17,7 +17,10 @@ export async function startServer(
   log: (line: string) => void = console.log,
 ): Promise<Running> {
   // Open the database while the HTTP modules load: both take a few hundred milliseconds.
-  const [database, { buildApp }] = await Promise.all([openDatabase(config), import('./platform/http/app.ts')]);
+  const [database, { buildApp }] = await Promise.all([
+    openDatabase(config),
+    import('./platform/http/app.ts'),
+  ]);
   await database.migrate();
   let seeded = false;
   if (config.demo && !(await hasAnyCompany(database.db))) {

@@ -12,7 +12,9 @@ export default async function setup(project: TestProject) {
     if (process.env.CI === 'true') {
       throw new Error('DATABASE_URL_TEST is not set: under CI the PostgreSQL suite must run (see .ci/run)');
     }
-    console.log('PostgreSQL suite skipped: set DATABASE_URL_TEST=postgres://postgres@127.0.0.1:5432/test to run it');
+    console.log(
+      'PostgreSQL suite skipped: set DATABASE_URL_TEST=postgres://postgres@127.0.0.1:5432/test to run it',
+    );
     project.provide('pgTemplate', '');
     return;
   }

@@ -24,6 +24,8 @@ const org: OrgSnapshot = {
     { employeeId: 200, positionId: 20 },
     { employeeId: 400, positionId: 40 },
     { employeeId: 410, positionId: 41 },
+    { employeeId: 411, positionId: 41 },
+    { employeeId: 401, positionId: 40 },
     { employeeId: 300, positionId: 30 },
     { employeeId: 310, positionId: 31 },
   ],
@@ -32,27 +34,45 @@ const org: OrgSnapshot = {
 describe('resolveScope', () => {
   it.each([
     ['rep, own', 410, [{ positionId: 41, dataScope: 'own' as const }], [410]],
-    ['lead, subordinates', 400, [{ positionId: 40, dataScope: 'subordinates' as const }], [400, 410]],
-    ['lead, unit', 400, [{ positionId: 40, dataScope: 'unit' as const }], [400, 410]],
+    ['lead, subordinates', 400, [{ positionId: 40, dataScope: 'subordinates' as const }], [400, 410, 411]],
+    ['lead, unit', 400, [{ positionId: 40, dataScope: 'unit' as const }], [400, 401, 410, 411]],
     [
       'east manager, subordinates',
       200,
       [{ positionId: 20, dataScope: 'subordinates' as const }],
-      [200, 400, 410],
+      [200, 400, 401, 410, 411],
     ],
     ['east manager, unit only', 200, [{ positionId: 20, dataScope: 'unit' as const }], [200]],
-    ['east manager, unit tree', 200, [{ positionId: 20, dataScope: 'unit_tree' as const }], [200, 400, 410]],
-    ['VP, company', 100, [{ positionId: 10, dataScope: 'company' as const }], [100, 200, 300, 310, 400, 410]],
     [
+      'east manager, unit tree',
+      200,
+      [{ positionId: 20, dataScope: 'unit_tree' as const }],
+      [200, 400, 401, 410, 411],
+    ],
+    [
+      'VP, company',
+      100,
+      [{ positionId: 10, dataScope: 'company' as const }],
+      [100, 200, 300, 310, 400, 401, 410, 411],
+    ],
+    [
+      // The domain gives the seat's subordinates; the actor adds the delegator themself (actor.ts).
       'lead acting for the south manager (union of grants)',
       400,
       [
         { positionId: 40, dataScope: 'subordinates' as const },
         { positionId: 30, dataScope: 'subordinates' as const },
       ],
-      [300, 310, 400, 410],
+      [310, 400, 410, 411],
     ],
     ['no position at all sees only themself', 999, [], [999]],
+    ['a rep sharing a seat sees only themself', 411, [{ positionId: 41, dataScope: 'own' as const }], [411]],
+    [
+      'a lead sharing a seat sees subordinates, not the peer',
+      400,
+      [{ positionId: 40, dataScope: 'subordinates' as const }],
+      [400, 410, 411],
+    ],
   ])('%s', (_label, self, grants, employees) => {
     const scope = resolveScope(org, grants, self);
     expect([...scope.employeeIds].sort()).toEqual(employees);

@@ -25,8 +25,9 @@ export interface ResolvedScope {
 /**
  * What an actor may see: the union over every grant (ARCHITECTURE.md: rights are the union over the
  * positions held). The actor always sees themself.
- *  own          – the position itself
- *  subordinates – the position and every position below it in the reports-to tree (直接/间接下级)
+ *  own          – the position itself; of people, only oneself (not others holding the same seat)
+ *  subordinates – the position and every position below it in the reports-to tree (直接/间接下级),
+ *                 with their holders; peers on the same seat are not subordinates
  *  unit         – every position in the position's unit
  *  unit_tree    – every position in the unit and the units below it
  *  company      – everything
@@ -49,22 +50,33 @@ export function resolveScope(
   const unitOf = new Map(org.positions.map((p) => [p.id, p.unitId]));
   const positionIds = new Set<number>();
   const unitIds = new Set<number>();
+  // Positions whose holders are visible. A position held under `own` or `subordinates` scope is visible
+  // itself (its job description, its place in the chart) but its other holders are peers, not subordinates.
+  const staffedBy = new Set<number>();
   for (const grant of grants) {
     const unitId = unitOf.get(grant.positionId);
     if (unitId === undefined) continue;
-    if (grant.dataScope === 'own') positionIds.add(grant.positionId);
+    positionIds.add(grant.positionId);
     if (grant.dataScope === 'subordinates') {
-      for (const id of collectSubtree(positionTree, [grant.positionId])) positionIds.add(id);
+      for (const id of collectSubtree(positionTree, [grant.positionId])) {
+        positionIds.add(id);
+        if (id !== grant.positionId) staffedBy.add(id);
+      }
     }
     if (grant.dataScope === 'unit' || grant.dataScope === 'unit_tree') {
       const units = grant.dataScope === 'unit' ? new Set([unitId]) : collectSubtree(org.units, [unitId]);
       for (const u of units) unitIds.add(u);
-      for (const p of org.positions) if (units.has(p.unitId)) positionIds.add(p.id);
+      for (const p of org.positions) {
+        if (units.has(p.unitId)) {
+          positionIds.add(p.id);
+          staffedBy.add(p.id);
+        }
+      }
     }
   }
   // A unit is visible when one of its positions is: the org chart shows where visible people sit.
   for (const id of positionIds) unitIds.add(unitOf.get(id) as number);
   const employeeIds = new Set<number>(selfEmployeeId === null ? [] : [selfEmployeeId]);
-  for (const a of org.assignments) if (positionIds.has(a.positionId)) employeeIds.add(a.employeeId);
+  for (const a of org.assignments) if (staffedBy.has(a.positionId)) employeeIds.add(a.employeeId);
   return { company: false, positionIds, unitIds, employeeIds };
 }

@@ -3,12 +3,15 @@ import { runMigrate } from './migrate.ts';
 import { runDemo } from './demo.ts';
 import { runUser } from './user.ts';
 import { runBackup, runRestore } from './backup.ts';
+import { runInit } from './init.ts';
 
 const USAGE = `zuzhang <command> [options]
 
 Commands:
   serve                      migrate, seed the demo company on an empty database, serve web + API on PORT
   migrate                    apply database migrations and exit
+  init --company NAME --code CODE --password PW [--admin USERNAME]
+                             set up a real company with its first admin (with ZUZHANG_DEMO=0)
   demo [--reset]             create the demo company (or delete and recreate it with --reset)
   user create --username NAME --password PW [--employee ID] [--admin]
   user reset-password --username NAME --password PW
@@ -20,6 +23,7 @@ Environment: DATABASE_URL (postgres://…) or DATA_DIR (default ./data), PORT (d
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: runServe,
   migrate: runMigrate,
+  init: runInit,
   demo: runDemo,
   user: runUser,
   backup: runBackup,

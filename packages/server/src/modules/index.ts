@@ -7,6 +7,12 @@ import { registerDelegationRoutes } from './delegations/delegations.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
 import { registerJdRoutes } from './job-descriptions/jd.routes.ts';
+import { registerFileRoutes } from './files/files.routes.ts';
+import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { registerOrderRoutes } from './orders/orders.routes.ts';
+import { registerCustomerRoutes } from './customers/customers.routes.ts';
+import { registerServiceRoutes } from './service/service.routes.ts';
+import { registerMoneyInRoutes } from './receivables/receivables.routes.ts';
 
 /** Every feature's routes. A new feature adds one line here. */
 export function registerModules(app: FastifyInstance, db: Db, cookieMode: 'auto' | 'always' | 'never') {
@@ -17,4 +23,10 @@ export function registerModules(app: FastifyInstance, db: Db, cookieMode: 'auto'
   registerAuditRoutes(app, db);
   registerUserRoutes(app, db);
   registerJdRoutes(app, db);
+  registerFileRoutes(app, db);
+  registerCatalogueRoutes(app, db);
+  registerOrderRoutes(app, db);
+  registerCustomerRoutes(app, db);
+  registerServiceRoutes(app, db);
+  registerMoneyInRoutes(app, db);
 }

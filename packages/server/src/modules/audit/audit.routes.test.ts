@@ -47,7 +47,7 @@ const body = <T = { id: number; version: number }>(res: {
 };
 
 /** The writes of the foundation, each made once through the API, with what its audit row must say. */
-const WRITES: [string, () => Promise<Expectation>][] = [
+const WRITES: [string, () => Promise<Expectation>, string?][] = [
   [
     'unit create',
     async () => {
@@ -442,9 +442,9 @@ const WRITES: [string, () => Promise<Expectation>][] = [
   [
     'sign-out',
     async () => {
-      const rep4 = await signIn(t.app, 'rep4');
-      body(await rep4.send('POST', '/api/v1/auth/logout'));
-      return { action: 'logout', entity: 'user', entityId: idOf(ids.user, 'rep4'), actor: 'rep4' };
+      const rep3 = await signIn(t.app, 'rep3');
+      body(await rep3.send('POST', '/api/v1/auth/logout'));
+      return { action: 'logout', entity: 'user', entityId: idOf(ids.user, 'rep3'), actor: 'rep3' };
     },
   ],
   [
@@ -463,7 +463,10 @@ const WRITES: [string, () => Promise<Expectation>][] = [
   [
     'API token create and revoke',
     async () => {
-      const token = body(await s.manager1!.send('POST', '/api/v1/auth/tokens', { name: 'BI 报表' }));
+      const token = body<{ id: number; token: string }>(
+        await s.manager1!.send('POST', '/api/v1/auth/tokens', { name: 'BI 报表' }),
+      );
+      tokenSecret = token.token;
       body(await s.manager1!.send('DELETE', `/api/v1/auth/tokens/${token.id}`));
       return {
         action: 'revoke',
@@ -478,6 +481,7 @@ const WRITES: [string, () => Promise<Expectation>][] = [
 ];
 
 const results = new Map<string, Expectation>();
+let tokenSecret = '';
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -489,7 +493,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('every write is in the audit log', () => {
-  it.each(WRITES.map(([label]) => label))('%s', async (label) => {
+  const check = async (label: string) => {
     const want = results.get(label)!;
     const res = await s.admin!.get(
       `/api/v1/audit?entity=${want.entity}&entityId=${want.entityId}&pageSize=200`,
@@ -507,23 +511,35 @@ describe('every write is in the audit log', () => {
     else if (want.before) expect(row.before).toMatchObject(want.before);
     if (want.after === null) expect(row.after).toBeNull();
     else if (want.after) expect(row.after).toMatchObject(want.after);
-  });
+  };
+  for (const [label, , bug] of WRITES) {
+    if (bug) it.fails(`${label} — known bug: ${bug}`, () => check(label));
+    else it(label, () => check(label));
+  }
 
-  // BUG: auth.service.ts updateLocale writes users.locale without an audit row, although every write is
-  // to be recorded (issue 2, Audit): PUT /api/v1/auth/locale leaves no trace.
-  it.fails('a language change is in the audit log too', async () => {
+  it('a language change is in the audit log too', async () => {
     const rep7 = await signIn(t.app, 'rep7');
     expect((await rep7.send('PUT', '/api/v1/auth/locale', { locale: 'en-US' })).statusCode).toBe(204);
     const rows = (await s.admin!.get(`/api/v1/audit?entity=user&entityId=${idOf(ids.user, 'rep7')}`)).json()
       .items as AuditJson[];
-    expect(rows.map((r) => r.action)).toContain('update');
+    expect(rows.find((r) => r.action === 'update')).toMatchObject({
+      actorName: 'rep7',
+      before: { locale: 'zh-CN' },
+      after: { locale: 'en-US' },
+    });
   });
 
   it('never holds a password or a secret', async () => {
     const rows = await t.database.db.select().from(auditLog);
     const text = JSON.stringify(rows);
     expect(text).not.toMatch(/\$argon2id\$/);
-    for (const secret of ['hanxue-password', 'rep8-new-password', 'rep6-changed-pw', DEMO_PASSWORD, 'zz_']) {
+    for (const secret of [
+      'hanxue-password',
+      'rep8-new-password',
+      'rep6-changed-pw',
+      DEMO_PASSWORD,
+      tokenSecret,
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -579,7 +595,10 @@ describe('search', () => {
     expect((await admin.get(`/api/v1/audit?to=${addDays(today(), -1)}&pageSize=1`)).json().total).toBe(0);
     expect((await admin.get(`/api/v1/audit?from=${addDays(today(), 1)}&pageSize=1`)).json().total).toBe(0);
 
-    const desc = (await admin.get('/api/v1/audit?pageSize=5')).json().items as AuditJson[];
+    const desc = (await admin.get('/api/v1/audit?pageSize=5&order=desc')).json().items as AuditJson[];
+    expect(desc[0]!.id).toBe(
+      Math.max(...(await readAllPages<AuditJson>(admin, '/api/v1/audit', 200)).items.map((r) => r.id)),
+    );
     expect(desc.map((r) => r.id)).toEqual([...desc.map((r) => r.id)].sort((a, b) => b - a));
     const asc = (await admin.get('/api/v1/audit?pageSize=5&order=asc')).json().items as AuditJson[];
     expect(asc[0]).toMatchObject({ action: 'seed', actorName: 'zuzhang demo' });
@@ -596,7 +615,7 @@ describe('search', () => {
     const actors = new Set(items.map((r) => r.actorName));
     expect(actors.has('lead1')).toBe(true);
     expect(actors.has('manager1')).toBe(true);
-    for (const outside of ['vp', 'admin', 'rep1', 'rep8', 'zuzhang demo'])
+    for (const outside of ['vp', 'admin', 'rep7', 'rep8', 'zuzhang demo'])
       expect(actors.has(outside), outside).toBe(false);
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../../platform/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../../platform/auth/authenticate.ts';
 import { apiTokens, sessions, users } from './auth.table.ts';
+import { formatDateTimeIn } from '../../platform/clock.ts';
 import { assignments, companies, companySettings, positions, units } from '../org/org.table.ts';
 
 const DEFAULT_SETTINGS = { lockoutAttempts: 5, lockoutMinutes: 15, sessionHours: 12 };
@@ -20,6 +21,15 @@ const DEFAULT_SETTINGS = { lockoutAttempts: 5, lockoutMinutes: 15, sessionHours:
 async function settingsOf(db: Db, companyId: number) {
   const [row] = await db.select().from(companySettings).where(eq(companySettings.companyId, companyId));
   return row ?? DEFAULT_SETTINGS;
+}
+
+/** When the lock ends, in the company's time zone, for the message. */
+async function lockText(db: Db, companyId: number, until: Date): Promise<string> {
+  const [company] = await db
+    .select({ timezone: companies.timezone })
+    .from(companies)
+    .where(eq(companies.id, companyId));
+  return formatDateTimeIn(company?.timezone ?? 'Asia/Shanghai', until);
 }
 
 export interface LoginResult {
@@ -45,7 +55,9 @@ export async function login(
     throw new AppError('unauthenticated', 'errors.badCredentials');
   }
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('locked', 'errors.locked', { until: user.lockedUntil.toISOString() });
+    throw new AppError('locked', 'errors.locked', {
+      until: await lockText(db, user.companyId, user.lockedUntil),
+    });
   }
   const settings = await settingsOf(db, user.companyId);
   if (!(await verifyPassword(user.passwordHash, password))) {
@@ -70,7 +82,10 @@ export async function login(
         );
       }
     });
-    if (lockedUntil) throw new AppError('locked', 'errors.locked', { until: lockedUntil.toISOString() });
+    if (lockedUntil)
+      throw new AppError('locked', 'errors.locked', {
+        until: await lockText(db, user.companyId, lockedUntil),
+      });
     throw new AppError('unauthenticated', 'errors.badCredentials');
   }
   const sessionSecret = newSecret();

@@ -1,4 +1,14 @@
-import { bigint, boolean, date, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { companies } from '../org/org.table.ts';
 import { customers } from '../customers/customers.table.ts';
 
@@ -24,7 +34,10 @@ export const products = pgTable(
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('products_company_code').on(t.companyId, t.code), index('products_company_category').on(t.companyId, t.category)],
+  (t) => [
+    uniqueIndex('products_company_code').on(t.companyId, t.code),
+    index('products_company_category').on(t.companyId, t.category),
+  ],
 );
 
 /** A price list for a customer category (e.g. all dealers) or for one customer (one dealer). */

@@ -1,4 +1,16 @@
-import { bigint, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { companies, employees } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
@@ -48,7 +60,9 @@ export const customers = pgTable(
     index('customers_company_owner').on(t.companyId, t.ownerEmployeeId),
     index('customers_company_name').on(t.companyId, t.name),
     index('customers_company_mobile').on(t.companyId, t.mobile),
-    uniqueIndex('customers_company_credit_code').on(t.companyId, t.creditCode).where(sql`credit_code is not null`),
+    uniqueIndex('customers_company_credit_code')
+      .on(t.companyId, t.creditCode)
+      .where(sql`credit_code is not null`),
     index('customers_referrer').on(t.referrerCustomerId),
     index('customers_company_activity').on(t.companyId, t.lastActivityOn),
   ],
@@ -71,7 +85,10 @@ export const customerContacts = pgTable(
     wechat: text('wechat').notNull().default(''),
     isPrimary: smallint('is_primary').notNull().default(0),
   },
-  (t) => [index('contacts_customer').on(t.customerId), index('contacts_company_mobile').on(t.companyId, t.mobile)],
+  (t) => [
+    index('contacts_customer').on(t.customerId),
+    index('contacts_company_mobile').on(t.companyId, t.mobile),
+  ],
 );
 
 /** Every change of owner: assignment, claim from the pool, return to the pool, transfer. */
@@ -155,7 +172,10 @@ export const customerSettings = pgTable('customer_settings', {
   companyId: integer('company_id')
     .primaryKey()
     .references(() => companies.id),
-  levels: text('levels').array().notNull().default(sql`'{A,B,C}'::text[]`),
+  levels: text('levels')
+    .array()
+    .notNull()
+    .default(sql`'{A,B,C}'::text[]`),
   poolReturnDays: integer('pool_return_days').notNull().default(30),
   claimCapPerRep: integer('claim_cap_per_rep').notNull().default(50),
   version: integer('version').notNull().default(1),

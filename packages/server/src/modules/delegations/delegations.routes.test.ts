@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp, signIn, type Session, type TestApp } from '../../../test/test-app.ts';
 import { idOf, loadDemoIds, type DemoIds } from '../../../test/demo-org.ts';
-import { addDays, buildJdBody, countAuditRows, expectError, today } from '../../../test/support.ts';
+import {
+  addDays,
+  buildJdBody,
+  countAuditRows,
+  expectError,
+  today,
+  signInAll,
+} from '../../../test/support.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 
 /**
@@ -24,9 +31,13 @@ let rep1: Session;
 beforeAll(async () => {
   t = await buildTestApp();
   ids = await loadDemoIds(t.database.db);
-  [manager1, lead2, lead3, manager2, rep1] = await Promise.all(
-    ['manager1', 'lead2', 'lead3', 'manager2', 'rep1'].map((u) => signIn(t.app, u)),
-  );
+  [manager1, lead2, lead3, manager2, rep1] = await signInAll(t.app, [
+    'manager1',
+    'lead2',
+    'lead3',
+    'manager2',
+    'rep1',
+  ]);
 });
 afterAll(() => t.close());
 

@@ -67,7 +67,14 @@ const ROLES: Record<string, { name: string; permissions: Permission[] }> = {
   /** 营销协理: registers invoices, checks receipts, sends reconciliation statements. */
   assistant: {
     name: '营销协理',
-    permissions: [...READ, 'customer.read', 'order.manage', 'receipt.manage', 'invoice.manage', 'statement.manage'],
+    permissions: [
+      ...READ,
+      'customer.read',
+      'order.manage',
+      'receipt.manage',
+      'invoice.manage',
+      'statement.manage',
+    ],
   },
 };
 
@@ -619,10 +626,19 @@ export async function deleteDemo(db: Db) {
   await db.transaction(async (tx) => {
     const [company] = await tx.select().from(companies).where(eq(companies.code, DEMO_COMPANY_CODE));
     if (!company) return;
-    await tx.delete(sessions).where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.companyId, company.id))));
+    await tx
+      .delete(sessions)
+      .where(
+        inArray(
+          sessions.userId,
+          tx.select({ id: users.id }).from(users).where(eq(users.companyId, company.id)),
+        ),
+      );
     for (const table of tablesInDependencyOrder().reverse()) {
       const column = table.name === 'companies' ? 'id' : 'company_id';
-      await tx.execute(sql`delete from ${sql.identifier(table.name)} where ${sql.identifier(column)} = ${company.id}`);
+      await tx.execute(
+        sql`delete from ${sql.identifier(table.name)} where ${sql.identifier(column)} = ${company.id}`,
+      );
     }
   });
 }

@@ -1,4 +1,16 @@
-import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { companies } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
@@ -46,6 +58,8 @@ export const invoices = pgTable(
   (t) => [
     index('invoices_customer').on(t.customerId),
     index('invoices_order').on(t.orderId),
-    uniqueIndex('invoices_company_no').on(t.companyId, t.invoiceCode, t.invoiceNo).where(sql`invoice_no is not null`),
+    uniqueIndex('invoices_company_no')
+      .on(t.companyId, t.invoiceCode, t.invoiceNo)
+      .where(sql`invoice_no is not null`),
   ],
 );

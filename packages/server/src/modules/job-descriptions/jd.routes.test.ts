@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp, signIn, type Session, type TestApp } from '../../../test/test-app.ts';
 import { idOf, loadDemoIds, type DemoIds } from '../../../test/demo-org.ts';
-import { buildJdBody, countAuditRows, expectError } from '../../../test/support.ts';
+import { buildJdBody, countAuditRows, expectError, signInAll } from '../../../test/support.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { DEMO_JOB_DESCRIPTIONS } from '../demo/demo-job-descriptions.ts';
 import { findChromium } from './jd-pdf.ts';
@@ -16,7 +16,7 @@ let rep1: Session;
 beforeAll(async () => {
   t = await buildTestApp();
   ids = await loadDemoIds(t.database.db);
-  [vp, manager1, rep1] = await Promise.all(['vp', 'manager1', 'rep1'].map((u) => signIn(t.app, u)));
+  [vp, manager1, rep1] = await signInAll(t.app, ['vp', 'manager1', 'rep1']);
 });
 afterAll(() => t.close());
 

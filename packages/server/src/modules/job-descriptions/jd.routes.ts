@@ -17,8 +17,6 @@ import * as svc from './jd.service.ts';
 import { renderJdPrintHtml } from './jd-print.ts';
 import { PdfUnavailableError, renderPdf } from './jd-pdf.ts';
 
-const PrintQuery = z.strictObject({ lang: z.enum(['zh-CN', 'en-US']).optional() });
-
 export function registerJdRoutes(app: FastifyInstance, db: Db) {
   const tags = ['job-descriptions'];
   route(app, db, {
@@ -92,11 +90,10 @@ export function registerJdRoutes(app: FastifyInstance, db: Db) {
     permission: 'jd.read',
     summary: 'A4 print view (HTML) laid out like the paper form; ?lang=en-US for English labels',
     params: IdParams,
-    query: PrintQuery,
     produces: 'text/html',
-    handler: async ({ actor, params, query, locale, reply }) => {
+    handler: async ({ actor, params, locale, reply }) => {
       const jd = await svc.getJd(db, actor, params.id);
-      return reply.type('text/html; charset=utf-8').send(renderJdPrintHtml(jd, query.lang ?? locale));
+      return reply.type('text/html; charset=utf-8').send(renderJdPrintHtml(jd, locale));
     },
   });
   route(app, db, {
@@ -106,12 +103,11 @@ export function registerJdRoutes(app: FastifyInstance, db: Db) {
     permission: 'jd.read',
     summary: 'The print view as an A4 PDF (needs Chromium on the server)',
     params: IdParams,
-    query: PrintQuery,
     produces: 'application/pdf',
-    handler: async ({ actor, params, query, locale, reply }) => {
+    handler: async ({ actor, params, locale, reply }) => {
       const jd = await svc.getJd(db, actor, params.id);
       try {
-        const pdf = await renderPdf(renderJdPrintHtml(jd, query.lang ?? locale));
+        const pdf = await renderPdf(renderJdPrintHtml(jd, locale));
         const filename = encodeURIComponent(`${jd.positionName}-v${jd.versionNo}.pdf`);
         return reply
           .type('application/pdf')

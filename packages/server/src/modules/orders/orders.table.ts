@@ -1,4 +1,15 @@
-import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { companies, employees, units } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { customers } from '../customers/customers.table.ts';
@@ -33,7 +44,10 @@ export const contracts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('contracts_company_no').on(t.companyId, t.no), index('contracts_customer').on(t.customerId)],
+  (t) => [
+    uniqueIndex('contracts_company_no').on(t.companyId, t.no),
+    index('contracts_customer').on(t.customerId),
+  ],
 );
 
 /**
@@ -101,7 +115,10 @@ export const orderLines = pgTable(
     shippedQuantity: integer('shipped_quantity').notNull().default(0),
     returnedQuantity: integer('returned_quantity').notNull().default(0),
   },
-  (t) => [uniqueIndex('order_lines_order_no').on(t.orderId, t.lineNo), index('order_lines_product').on(t.productId)],
+  (t) => [
+    uniqueIndex('order_lines_order_no').on(t.orderId, t.lineNo),
+    index('order_lines_product').on(t.productId),
+  ],
 );
 
 export const shipments = pgTable(
@@ -179,5 +196,9 @@ export const salesReturns = pgTable(
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('returns_company_no').on(t.companyId, t.no), index('returns_customer').on(t.customerId), index('returns_order').on(t.orderId)],
+  (t) => [
+    uniqueIndex('returns_company_no').on(t.companyId, t.no),
+    index('returns_customer').on(t.customerId),
+    index('returns_order').on(t.orderId),
+  ],
 );

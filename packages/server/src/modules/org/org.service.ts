@@ -262,8 +262,10 @@ function positionColumns(today: string) {
     unitName: units.name,
     roleName: roles.name,
     reportsToName: reportsTo,
+    // A seat is filled by its primary holders; a concurrent (兼任) holder covers it but leaves it vacant,
+    // as the org chart counts it.
     filled: sql<number>`(select count(*)::int from assignments a where a.position_id = ${positions.id}
-      and a.start_date <= ${today} and (a.end_date is null or a.end_date >= ${today}))`,
+      and a.kind = 'primary' and a.start_date <= ${today} and (a.end_date is null or a.end_date >= ${today}))`,
   };
 }
 
@@ -537,7 +539,8 @@ export async function buildOrgChart(db: Db, actor: Actor): Promise<OrgChart> {
         and(
           eq(assignments.companyId, actor.companyId),
           assignmentInForce(actor.today),
-          inScope.position(actor, assignments.positionId),
+          // Holders are people: show only those the caller may see (a rep's peers on the same seat are not).
+          inScope.employee(actor, assignments.employeeId),
         ),
       )
       .orderBy(asc(assignments.kind), asc(employees.id)),

@@ -17,6 +17,8 @@ export const companies = pgTable('companies', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('Asia/Shanghai'),
+  /** Bumped with every change to who holds what (audit.ts), so scope can be cached until it changes. */
+  orgRevision: integer('org_revision').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,4 +1,14 @@
-import { bigint, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { companies, employees } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { customers } from '../customers/customers.table.ts';
@@ -22,7 +32,10 @@ export const collectionPlans = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     note: text('note').notNull().default(''),
   },
-  (t) => [index('collection_plans_customer').on(t.customerId), index('collection_plans_due').on(t.companyId, t.dueOn)],
+  (t) => [
+    index('collection_plans_customer').on(t.customerId),
+    index('collection_plans_due').on(t.companyId, t.dueOn),
+  ],
 );
 
 /**

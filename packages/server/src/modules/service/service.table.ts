@@ -37,7 +37,10 @@ export const complaints = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('complaints_customer').on(t.customerId), index('complaints_owner_status').on(t.ownerEmployeeId, t.status)],
+  (t) => [
+    index('complaints_customer').on(t.customerId),
+    index('complaints_owner_status').on(t.ownerEmployeeId, t.status),
+  ],
 );
 
 /** 回访 and 满意度调查: a score (1–5) and comment per customer. */

@@ -35,5 +35,8 @@ export const statements = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('statements_customer_period').on(t.customerId, t.period), index('statements_company_period').on(t.companyId, t.period)],
+  (t) => [
+    uniqueIndex('statements_customer_period').on(t.customerId, t.period),
+    index('statements_company_period').on(t.companyId, t.period),
+  ],
 );

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CreateUserBody, User } from '@zuzhang/api-schema';
 import type { Db, Executor } from '../../platform/db/db.ts';
-import { authorize, type Actor } from '../../platform/access/actor.ts';
+import { authorize, inScope, isInScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { fieldError, notFound } from '../../platform/errors/app-error.ts';
+import { AppError, fieldError, notFound } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { employees } from '../org/org.table.ts';
@@ -27,14 +27,26 @@ const select = (db: Executor) =>
     .from(users)
     .leftJoin(employees, eq(employees.id, users.employeeId));
 
+/**
+ * Users are in scope when their employee is; sign-ins with no employee (pure admins) only for company
+ * scope. A user manager never sees or changes a sign-in outside their scope.
+ */
+function usersInScope(actor: Actor) {
+  return actor.scope.company ? undefined : inScope.employee(actor, users.employeeId);
+}
+
 export async function listUsers(db: Db, actor: Actor): Promise<User[]> {
   authorize(actor, 'user.manage');
-  const rows = await select(db).where(eq(users.companyId, actor.companyId)).orderBy(asc(users.username));
+  const rows = await select(db)
+    .where(and(eq(users.companyId, actor.companyId), usersInScope(actor)))
+    .orderBy(asc(users.username));
   return rows.map(present);
 }
 
 async function loadUser(db: Executor, actor: Actor, id: number) {
-  const [row] = await select(db).where(and(eq(users.id, id), eq(users.companyId, actor.companyId)));
+  const [row] = await select(db).where(
+    and(eq(users.id, id), eq(users.companyId, actor.companyId), usersInScope(actor)),
+  );
   if (!row) throw notFound('entity.user');
   return row;
 }
@@ -62,6 +74,12 @@ export async function insertUser(tx: Executor, companyId: number, body: CreateUs
 export async function createUser(db: Db, actor: Actor, body: CreateUserBody): Promise<User> {
   const { actingForEmployeeId } = authorize(actor, 'user.manage');
   return db.transaction(async (tx) => {
+    // Only a company admin may make another admin.
+    if (body.isAdmin && !actor.isAdmin)
+      throw new AppError('forbidden', 'errors.forbidden', { permission: 'admin' });
+    if (body.employeeId !== null && !isInScope.employee(actor, body.employeeId)) {
+      throw fieldError('body.employeeId', 'field.notInCompany', { entity: 'entity.employee' });
+    }
     if (body.employeeId !== null) {
       const [e] = await tx
         .select({ id: employees.id })

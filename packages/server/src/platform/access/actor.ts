@@ -53,21 +53,31 @@ export interface ActorUser {
   employeeId: number | null;
 }
 
-/** Load the actor: positions held today, delegations in force today, and the resulting scope. */
-export async function loadActor(db: Executor, user: ActorUser, via: Actor['via']): Promise<Actor> {
-  const [company] = await db.select().from(companies).where(eq(companies.id, user.companyId));
-  if (!company) throw new AppError('unauthenticated', 'errors.unauthenticated');
-  const today = todayIn(company.timezone);
-  const inForce = and(
-    eq(assignments.companyId, user.companyId),
-    lte(assignments.startDate, today),
-    or(isNull(assignments.endDate), gte(assignments.endDate, today)),
-  );
-  const [unitRows, positionRows, assignmentRows, delegationRows, employeeRow] = await Promise.all([
-    db
-      .select({ id: units.id, parentId: units.parentId })
-      .from(units)
-      .where(eq(units.companyId, user.companyId)),
+type OrgSnapshotRows = Awaited<ReturnType<typeof queryOrgSnapshot>>;
+/** Per database handle (tests open several databases in one process), then per company. */
+const orgCache = new WeakMap<
+  object,
+  Map<number, { revision: number; today: string; rows: OrgSnapshotRows }>
+>();
+
+/**
+ * Units, positions with their rights, and today's assignments of a company: read on every request, so
+ * cached per process until the company's org revision (bumped in the same transaction as any change to
+ * them, see audit.ts) or the day changes.
+ */
+async function loadOrgSnapshot(db: Executor, companyId: number, revision: number, today: string) {
+  let perCompany = orgCache.get(db);
+  if (!perCompany) orgCache.set(db, (perCompany = new Map()));
+  const hit = perCompany.get(companyId);
+  if (hit && hit.revision === revision && hit.today === today) return hit.rows;
+  const rows = await queryOrgSnapshot(db, companyId, today);
+  perCompany.set(companyId, { revision, today, rows });
+  return rows;
+}
+
+async function queryOrgSnapshot(db: Executor, companyId: number, today: string) {
+  const [unitRows, positionRows, assignmentRows] = await Promise.all([
+    db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.companyId, companyId)),
     db
       .select({
         id: positions.id,
@@ -78,11 +88,28 @@ export async function loadActor(db: Executor, user: ActorUser, via: Actor['via']
       })
       .from(positions)
       .innerJoin(roles, eq(roles.id, positions.roleId))
-      .where(eq(positions.companyId, user.companyId)),
+      .where(eq(positions.companyId, companyId)),
     db
       .select({ employeeId: assignments.employeeId, positionId: assignments.positionId })
       .from(assignments)
-      .where(inForce),
+      .where(
+        and(
+          eq(assignments.companyId, companyId),
+          lte(assignments.startDate, today),
+          or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+        ),
+      ),
+  ]);
+  return { unitRows, positionRows, assignmentRows };
+}
+
+/** Load the actor: positions held today, delegations in force today, and the resulting scope. */
+export async function loadActor(db: Executor, user: ActorUser, via: Actor['via']): Promise<Actor> {
+  const [company] = await db.select().from(companies).where(eq(companies.id, user.companyId));
+  if (!company) throw new AppError('unauthenticated', 'errors.unauthenticated');
+  const today = todayIn(company.timezone);
+  const [{ unitRows, positionRows, assignmentRows }, delegationRows, employeeRow] = await Promise.all([
+    loadOrgSnapshot(db, company.id, company.orgRevision, today),
     user.employeeId === null
       ? Promise.resolve([])
       : db
@@ -137,6 +164,8 @@ export async function loadActor(db: Executor, user: ActorUser, via: Actor['via']
     user.employeeId,
   );
   if (user.isAdmin) scope.company = true;
+  // Whoever one acts for is visible too (their seat's peers are not: see resolveScope).
+  for (const d of delegationRows) scope.employeeIds.add(d.fromEmployeeId);
   return {
     userId: user.id,
     username: user.username,

@@ -1,6 +1,11 @@
 import type { Executor } from '../db/db.ts';
 import type { Actor } from '../access/actor.ts';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog } from './audit.table.ts';
+import { companies } from '../../modules/org/org.table.ts';
+
+/** Entities whose changes alter rights or scope: writing one invalidates the cached org (actor.ts). */
+const ORG_ENTITIES = new Set(['unit', 'position', 'role', 'assignment', 'delegation', 'employee', 'user']);
 
 export interface AuditEvent {
   action: 'create' | 'update' | 'delete' | 'publish' | 'acknowledge' | 'revoke' | 'login' | 'logout' | string;
@@ -29,12 +34,19 @@ export async function recordAudit(
     before: event.before === undefined ? null : redact(event.before),
     after: event.after === undefined ? null : redact(event.after),
   });
+  if (ORG_ENTITIES.has(event.entity)) {
+    await tx
+      .update(companies)
+      .set({ orgRevision: sql`${companies.orgRevision} + 1` })
+      .where(eq(companies.id, actor.companyId));
+  }
 }
 
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'token']);
 
 /** Secrets never reach the audit log. */
 function redact(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(redact);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(

@@ -57,7 +57,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return reply.code(body.status).send({ error: body.error });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    // API paths and missing files (anything with an extension, e.g. an old /assets/x.js) are real 404s.
+    const pathname = req.url.split('?')[0] ?? '';
+    if (
+      pathname.startsWith('/api/') ||
+      /\.[a-z0-9]+$/i.test(pathname) ||
+      !fs.existsSync(path.join(config.webDist, 'index.html'))
+    ) {
       const error = new AppError('not_found', 'errors.routeNotFound', {
         method: req.method,
         url: req.url.split('?')[0] ?? '',
@@ -84,7 +90,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(fastifyStatic, {
       root: config.webDist,
       prefix: '/',
-      wildcard: false,
+      // Looks files up on each request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       index: ['index.html'],
     });
   }

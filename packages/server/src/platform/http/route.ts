@@ -30,6 +30,8 @@ export interface RouteSpec<
   response?: R;
   successStatus?: number;
   produces?: string;
+  /** Bytes of request body this route accepts, when it must differ from the app's 1 MB (file uploads). */
+  bodyLimit?: number;
   handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | void>;
 }
 
@@ -96,7 +98,10 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   spec: RouteSpec<P, Q, B, R>,
 ) {
   const auth = spec.auth ?? true;
-  const successStatus = spec.successStatus ?? (spec.method === 'POST' ? 201 : 200);
+  const successStatus =
+    spec.successStatus ??
+    // A JSON route without a response body answers 204 No Content (see the handler below).
+    (!spec.response && !spec.produces ? 204 : spec.method === 'POST' ? 201 : 200);
   routeRegistry.push({
     method: spec.method,
     url: spec.url,
@@ -115,10 +120,13 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
     method: spec.method,
     url: spec.url,
     config: { auth },
+    ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
     handler: async (req, reply) => {
       const locale = req.locale;
       const params = spec.params ? parseInput(spec.params, req.params, locale, 'params') : undefined;
-      const query = spec.query ? parseInput(spec.query, req.query, locale, 'query') : undefined;
+      // ?lang= is read for every request by the app (the response language), not by the route.
+      const { lang: _lang, ...routeQuery } = (req.query ?? {}) as Record<string, unknown>;
+      const query = spec.query ? parseInput(spec.query, routeQuery, locale, 'query') : undefined;
       const body = spec.body ? parseInput(spec.body, req.body, locale, 'body') : undefined;
       const result = await spec.handler({
         params: params as z.output<P>,

@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0 = Date.now();
+const a = await PGlite.create('memory://');
+console.log('create', Date.now() - t0);
+t0 = Date.now();
+await a.query('create table x(id int)');
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t0, dump.size);
+t0 = Date.now();
+const b = await PGlite.create({ loadDataDir: dump });
+console.log('load', Date.now() - t0);
+t0 = Date.now();
+const c = await PGlite.create('memory://');
+console.log('create2', Date.now() - t0);
+t0 = Date.now();

@@ -1,0 +1,30 @@
+/** Permission codes carried in MeResponse.permissions; navigation and actions follow them. */
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'employee.read',
+  'employee.manage',
+  'jd.read',
+  'jd.edit',
+  'jd.publish',
+  'delegation.manage',
+  'audit.read',
+  'user.manage',
+  'role.manage',
+  // Customers, the sales ledger and money in (issue 3).
+  'customer.read',
+  'customer.manage',
+  'customer.claim',
+  'customer.vet',
+  'catalogue.manage',
+  'contract.manage',
+  'contract.approve',
+  'order.manage',
+  'order.approve',
+  'receipt.manage',
+  'writeoff.approve',
+  'invoice.manage',
+  'statement.manage',
+  'complaint.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
