@@ -1,13 +1,21 @@
 import { z } from 'zod';
 
-/** Dates travel as `YYYY-MM-DD` strings (ARCHITECTURE.md, Conventions). */
-export const DateString = z.iso.date();
-export const Id = z.coerce.number().int().positive();
+/** Row ids and versions are PostgreSQL `integer`s: a larger number is refused here, never sent to the database. */
+export const INT4_MAX = 2_147_483_647;
+
+/**
+ * Dates travel as `YYYY-MM-DD` strings (ARCHITECTURE.md, Conventions). Business dates fall in 1900–2199;
+ * anything else is a typing mistake, refused before date arithmetic can overflow.
+ */
+export const DateString = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', {
+  error: 'field.dateRange',
+});
+export const Id = z.coerce.number().int().positive().max(INT4_MAX);
 export const IdParams = z.strictObject({ id: Id });
 export type IdParams = z.infer<typeof IdParams>;
 
 /** Mainland China mobile: 11 digits starting 1[3-9]. The domain validator is the one rule. */
-export const MobileCN = z.string().regex(/^1[3-9]\d{9}$/, { error: 'mobile.invalid' });
+export const MobileCN = z.string().regex(/^1[3-9]\d{9}$/, { error: 'field.mobile' });
 
 export const PageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),

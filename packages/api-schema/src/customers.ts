@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPLAINT_SEVERITIES, COMPLAINT_STATUSES } from '@zuzhang/domain';
-import { DateString, Id, MobileCN, PageQuery } from './common.ts';
+import { DateString, Id, MobileCN, PageQuery, INT4_MAX } from './common.ts';
 
 /*
  * Customers (客户档案), follow-ups (拜访 / 回访), the customer pool (公海), new-customer vetting, complaints
@@ -65,7 +65,7 @@ const customerFields = {
   industry: z.string().trim().max(40),
   source: CustomerSource,
   /** 转介绍: the customer who referred this one (required when source is referral). */
-  referrerCustomerId: z.number().int().positive().nullable(),
+  referrerCustomerId: z.number().int().positive().max(INT4_MAX).nullable(),
   /** 统一社会信用代码; spaces, lower case and full-width characters are normalized. */
   creditCode: z.string().trim().max(40).nullable(),
   /** Why a code whose check character is wrong is right anyway (some issued codes fail it). */
@@ -93,7 +93,7 @@ export const CreateCustomerBody = z.strictObject({
    * Omitted: the caller. A lead or manager may name a rep in their scope; null puts the customer straight
    * into the pool (公海).
    */
-  ownerEmployeeId: z.number().int().positive().nullable().optional(),
+  ownerEmployeeId: z.number().int().positive().max(INT4_MAX).nullable().optional(),
   contacts: z.array(CreateContactBody).max(20).default([]),
 });
 export type CreateCustomerBody = z.infer<typeof CreateCustomerBody>;
@@ -101,7 +101,7 @@ export type CreateCustomerBody = z.infer<typeof CreateCustomerBody>;
 export const UpdateCustomerBody = z
   .strictObject(customerFields)
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateCustomerBody = z.infer<typeof UpdateCustomerBody>;
 
@@ -144,10 +144,10 @@ export const CustomerListQuery = PageQuery.extend({
   category: CustomerCategory.optional(),
   level: z.string().trim().max(20).optional(),
   region: z.string().trim().max(40).optional(),
-  ownerEmployeeId: z.coerce.number().int().positive().optional(),
+  ownerEmployeeId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
   vettingStatus: VettingStatus.optional(),
   /** The customers this one referred (转介绍). */
-  referrerCustomerId: z.coerce.number().int().positive().optional(),
+  referrerCustomerId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
 }).strict();
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
@@ -170,7 +170,7 @@ export const CheckDuplicatesBody = z.strictObject({
   mobiles: z.array(MobileCN).max(21).default([]),
   creditCode: z.string().trim().max(40).optional(),
   /** When editing: the customer itself is not its own duplicate. */
-  excludeCustomerId: z.number().int().positive().optional(),
+  excludeCustomerId: z.number().int().positive().max(INT4_MAX).optional(),
 });
 export type CheckDuplicatesBody = z.infer<typeof CheckDuplicatesBody>;
 export const DuplicateCheckResult = z.object({ duplicates: z.array(CustomerDuplicate) });
@@ -211,11 +211,11 @@ export const CustomerImportResult = z.object({
 export type CustomerImportResult = z.infer<typeof CustomerImportResult>;
 
 export const TransferCustomerBody = z.strictObject({
-  toEmployeeId: z.number().int().positive(),
-  version: z.number().int().positive(),
+  toEmployeeId: z.number().int().positive().max(INT4_MAX),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type TransferCustomerBody = z.infer<typeof TransferCustomerBody>;
-export const ReleaseCustomerBody = z.strictObject({ version: z.number().int().positive() });
+export const ReleaseCustomerBody = z.strictObject({ version: z.number().int().positive().max(INT4_MAX) });
 export type ReleaseCustomerBody = z.infer<typeof ReleaseCustomerBody>;
 
 export const OwnershipChange = z.object({
@@ -270,7 +270,7 @@ export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>;
 export const DueFollowUpQuery = PageQuery.extend({
   /** Default today. */
   date: DateString.optional(),
-  ownerEmployeeId: z.coerce.number().int().positive().optional(),
+  ownerEmployeeId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
 }).strict();
 export type DueFollowUpQuery = z.infer<typeof DueFollowUpQuery>;
 
@@ -337,7 +337,7 @@ export const UpdateCustomerSettingsBody = z.strictObject({
     .refine((levels) => new Set(levels).size === levels.length, { error: 'levels must be distinct' }),
   poolReturnDays: z.number().int().min(1).max(365),
   claimCapPerRep: z.number().int().min(1).max(10000),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type UpdateCustomerSettingsBody = z.infer<typeof UpdateCustomerSettingsBody>;
 
@@ -355,7 +355,7 @@ export type CreateVettingBody = z.infer<typeof CreateVettingBody>;
 export const DecideVettingBody = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   note: z.string().trim().max(1000).default(''),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type DecideVettingBody = z.infer<typeof DecideVettingBody>;
 
@@ -382,7 +382,7 @@ export type Vetting = z.infer<typeof Vetting>;
 
 export const VettingListQuery = PageQuery.extend({
   status: VettingDecisionStatus.optional(),
-  customerId: z.coerce.number().int().positive().optional(),
+  customerId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
 }).strict();
 export type VettingListQuery = z.infer<typeof VettingListQuery>;
 
@@ -415,7 +415,7 @@ export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
 const complaintFields = {
   severity: ComplaintSeverity,
   /** The employee who handles the case; in the caller's scope. */
-  ownerEmployeeId: z.number().int().positive(),
+  ownerEmployeeId: z.number().int().positive().max(INT4_MAX),
   title: z.string().trim().min(1).max(200),
   description: z.string().trim().min(1).max(4000),
   /** Not before receivedOn. */
@@ -424,8 +424,8 @@ const complaintFields = {
 
 export const CreateComplaintBody = z.strictObject({
   ...complaintFields,
-  customerId: z.number().int().positive(),
-  orderId: z.number().int().positive().nullable().default(null),
+  customerId: z.number().int().positive().max(INT4_MAX),
+  orderId: z.number().int().positive().max(INT4_MAX).nullable().default(null),
   /** Omitted: the customer's owner. */
   ownerEmployeeId: complaintFields.ownerEmployeeId.optional(),
   /** Not in the future. */
@@ -438,7 +438,7 @@ export type CreateComplaintBody = z.infer<typeof CreateComplaintBody>;
 export const UpdateComplaintBody = z
   .strictObject(complaintFields)
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateComplaintBody = z.infer<typeof UpdateComplaintBody>;
 
@@ -446,7 +446,7 @@ export const AddComplaintStepBody = z.strictObject({
   text: z.string().trim().min(1).max(2000),
   /** Default today; not in the future. */
   on: DateString.optional(),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type AddComplaintStepBody = z.infer<typeof AddComplaintStepBody>;
 
@@ -454,13 +454,13 @@ export const ResolveComplaintBody = z.strictObject({
   resolution: z.string().trim().min(1).max(4000),
   /** The customer's satisfaction with the outcome, 1–5. */
   satisfaction: z.number().int().min(1).max(5).optional(),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type ResolveComplaintBody = z.infer<typeof ResolveComplaintBody>;
 
 export const CloseComplaintBody = z.strictObject({
   satisfaction: z.number().int().min(1).max(5).optional(),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type CloseComplaintBody = z.infer<typeof CloseComplaintBody>;
 
@@ -500,8 +500,8 @@ export const ComplaintListQuery = PageQuery.extend({
   status: ComplaintStatus.optional(),
   severity: ComplaintSeverity.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
-  ownerEmployeeId: z.coerce.number().int().positive().optional(),
+  customerId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
+  ownerEmployeeId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
 }).strict();
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString } from './common.ts';
+import { DateString, INT4_MAX } from './common.ts';
 
 const text = (max = 2000) => z.string().trim().max(max);
 const list = (max = 50) => z.array(text(500)).max(max);
@@ -96,11 +96,11 @@ export const SaveJdDraftBody = z.strictObject({
   documentControl: JdDocumentControl,
   content: JdContent,
   /** Required when updating an existing draft; absent when starting a new draft. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(INT4_MAX).optional(),
 });
 export type SaveJdDraftBody = z.infer<typeof SaveJdDraftBody>;
 
-export const PublishJdBody = z.strictObject({ version: z.number().int().positive() });
+export const PublishJdBody = z.strictObject({ version: z.number().int().positive().max(INT4_MAX) });
 export type PublishJdBody = z.infer<typeof PublishJdBody>;
 
 export const JdDiffEntry = z.object({
@@ -111,8 +111,8 @@ export const JdDiffEntry = z.object({
 });
 export type JdDiffEntry = z.infer<typeof JdDiffEntry>;
 export const JdCompareQuery = z.strictObject({
-  from: z.coerce.number().int().positive(),
-  to: z.coerce.number().int().positive(),
+  from: z.coerce.number().int().positive().max(INT4_MAX),
+  to: z.coerce.number().int().positive().max(INT4_MAX),
 });
 
 /** 本人已阅读本岗位职责说明，并严格履行 */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Locale } from './auth.ts';
-import { DateString, Id, PageQuery } from './common.ts';
+import { DateString, Id, PageQuery, INT4_MAX } from './common.ts';
 
 /**
  * Money in (回款): collection plans, receipts and their allocation to orders, the customer's credit, ageing
@@ -9,12 +8,12 @@ import { DateString, Id, PageQuery } from './common.ts';
  */
 
 /** An id sent in a JSON body (numbers, not strings). */
-const BodyId = z.number().int().positive();
+const BodyId = z.number().int().positive().max(INT4_MAX);
 const PositiveFen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Fen = z.number().int();
 const words = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
-const Version = z.number().int().positive();
+const Version = z.number().int().positive().max(INT4_MAX);
 
 /** A statement month, `YYYY-MM`. */
 export const PeriodMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -190,8 +189,6 @@ export const AgeingQuery = z.strictObject({
   groupBy: AgeingGroupBy.default('customer'),
 });
 export type AgeingQuery = z.infer<typeof AgeingQuery>;
-export const AgeingExportQuery = AgeingQuery.extend({ lang: Locale.optional() }).strict();
-export type AgeingExportQuery = z.infer<typeof AgeingExportQuery>;
 
 /** Open amounts by band: not yet due, then days overdue. */
 export const AgeingBands = z.object({
@@ -498,6 +495,3 @@ export const StatementVersionBody = z.strictObject({ version: Version });
 export type StatementVersionBody = z.infer<typeof StatementVersionBody>;
 export const DisputeStatementBody = z.strictObject({ version: Version, note: required(1000) });
 export type DisputeStatementBody = z.infer<typeof DisputeStatementBody>;
-
-export const StatementExportQuery = z.strictObject({ lang: Locale.optional() });
-export type StatementExportQuery = z.infer<typeof StatementExportQuery>;

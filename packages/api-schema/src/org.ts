@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, MobileCN, PageQuery } from './common.ts';
+import { DateString, MobileCN, PageQuery, INT4_MAX } from './common.ts';
 
 /** 数据范围: own, own + subordinates (down the reports-to tree), unit, unit + descendants, company. */
 export const DataScope = z.enum(['own', 'subordinates', 'unit', 'unit_tree', 'company']);
@@ -20,7 +20,7 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>;
 
 export const CreateUnitBody = z.strictObject({
-  parentId: z.number().int().positive().nullable(),
+  parentId: z.number().int().positive().max(INT4_MAX).nullable(),
   name: z.string().trim().min(1).max(80),
   code: z.string().trim().min(1).max(40),
   kind: UnitKind,
@@ -28,7 +28,7 @@ export const CreateUnitBody = z.strictObject({
 });
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
 export const UpdateUnitBody = CreateUnitBody.partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;
 
@@ -47,7 +47,7 @@ export const CreateRoleBody = z.strictObject({
 });
 export type CreateRoleBody = z.infer<typeof CreateRoleBody>;
 export const UpdateRoleBody = CreateRoleBody.partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateRoleBody = z.infer<typeof UpdateRoleBody>;
 
@@ -73,20 +73,20 @@ export const Position = z.object({
 export type Position = z.infer<typeof Position>;
 
 export const CreatePositionBody = z.strictObject({
-  unitId: z.number().int().positive(),
-  reportsToId: z.number().int().positive().nullable(),
+  unitId: z.number().int().positive().max(INT4_MAX),
+  reportsToId: z.number().int().positive().max(INT4_MAX).nullable(),
   name: z.string().trim().min(1).max(80),
   code: z.string().trim().min(1).max(40),
   headcountPlanned: z.number().int().min(0).max(10000),
   headcountNote: z.string().trim().max(40).default(''),
   category: z.string().trim().max(40).default(''),
   payBand: z.string().trim().max(40).default(''),
-  roleId: z.number().int().positive(),
+  roleId: z.number().int().positive().max(INT4_MAX),
   dataScope: DataScope,
 });
 export type CreatePositionBody = z.infer<typeof CreatePositionBody>;
 export const UpdatePositionBody = CreatePositionBody.partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdatePositionBody = z.infer<typeof UpdatePositionBody>;
 
@@ -127,7 +127,7 @@ export const CreateEmployeeBody = z.strictObject({
   hireDate: DateString,
   probationEnd: DateString.nullable().default(null),
   status: EmployeeStatus.default('probation'),
-  mentorId: z.number().int().positive().nullable().default(null),
+  mentorId: z.number().int().positive().max(INT4_MAX).nullable().default(null),
 });
 export type CreateEmployeeBody = z.infer<typeof CreateEmployeeBody>;
 export const UpdateEmployeeBody = z
@@ -137,22 +137,22 @@ export const UpdateEmployeeBody = z
     hireDate: DateString,
     probationEnd: DateString.nullable(),
     status: EmployeeStatus,
-    mentorId: z.number().int().positive().nullable(),
+    mentorId: z.number().int().positive().max(INT4_MAX).nullable(),
   })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateEmployeeBody = z.infer<typeof UpdateEmployeeBody>;
 
 export const EmployeeListQuery = PageQuery.extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
   status: EmployeeStatus.optional(),
 }).strict();
 export type EmployeeListQuery = z.infer<typeof EmployeeListQuery>;
 
 export const CreateAssignmentBody = z.strictObject({
-  employeeId: z.number().int().positive(),
-  positionId: z.number().int().positive(),
+  employeeId: z.number().int().positive().max(INT4_MAX),
+  positionId: z.number().int().positive().max(INT4_MAX),
   kind: z.enum(['primary', 'concurrent']),
   startDate: DateString,
   endDate: DateString.nullable().default(null),
@@ -170,7 +170,7 @@ export const PromotionPath = z.object({
 export type PromotionPath = z.infer<typeof PromotionPath>;
 export const CreatePromotionPathBody = z.strictObject({
   name: z.string().trim().min(1).max(80),
-  positionIds: z.array(z.number().int().positive()).min(2).max(20),
+  positionIds: z.array(z.number().int().positive().max(INT4_MAX)).min(2).max(20),
 });
 export type CreatePromotionPathBody = z.infer<typeof CreatePromotionPathBody>;
 
@@ -228,8 +228,8 @@ export const Delegation = z.object({
 export type Delegation = z.infer<typeof Delegation>;
 export const CreateDelegationBody = z.strictObject({
   /** Defaults to the caller's own employee; an admin may delegate for someone else. */
-  fromEmployeeId: z.number().int().positive().optional(),
-  toEmployeeId: z.number().int().positive(),
+  fromEmployeeId: z.number().int().positive().max(INT4_MAX).optional(),
+  toEmployeeId: z.number().int().positive().max(INT4_MAX),
   startDate: DateString,
   endDate: DateString,
   reason: z.string().trim().min(1).max(200),
@@ -253,7 +253,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = PageQuery.extend({
   entity: z.string().max(40).optional(),
   entityId: z.string().max(40).optional(),
-  actorUserId: z.coerce.number().int().positive().optional(),
+  actorUserId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
   from: DateString.optional(),
   to: DateString.optional(),
 }).strict();
@@ -274,7 +274,7 @@ export const CreateUserBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_.-]{1,31}$/),
-  employeeId: z.number().int().positive().nullable(),
+  employeeId: z.number().int().positive().max(INT4_MAX).nullable(),
   password: z.string().min(10).max(200),
   isAdmin: z.boolean().default(false),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, PageQuery } from './common.ts';
+import { DateString, Id, PageQuery, INT4_MAX } from './common.ts';
 
 /**
  * Products and prices, contracts, orders, shipments, proofs (彩喷稿 / 印刷稿), returns, and the files they
@@ -7,7 +7,7 @@ import { DateString, Id, PageQuery } from './common.ts';
  */
 
 /** An id sent in a JSON body (numbers, not strings). */
-const RefId = z.number().int().positive();
+const RefId = z.number().int().positive().max(INT4_MAX);
 const FenAmount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().trim().max(max);
 const name = (max: number) => z.string().trim().min(1).max(max);
@@ -88,7 +88,7 @@ export const UpdateProductBody = z
     active: z.boolean(),
   })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateProductBody = z.infer<typeof UpdateProductBody>;
 
@@ -145,7 +145,7 @@ export const UpdatePriceListBody = z
     items: z.array(PriceListItemInput).max(5000),
   })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdatePriceListBody = z.infer<typeof UpdatePriceListBody>;
 
@@ -244,13 +244,13 @@ export const UpdateContractBody = z
     attachmentFileIds: z.array(RefId).max(50),
   })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateContractBody = z.infer<typeof UpdateContractBody>;
 
 /** submit, approve, reject (back to draft), start, complete, terminate: each with the version you read. */
 export const ContractActionBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
   note: text(500).default(''),
 });
 export type ContractActionBody = z.infer<typeof ContractActionBody>;
@@ -308,12 +308,12 @@ export const UpdateOrderBody = z
     lines: z.array(OrderLineInput).min(1).max(200),
   })
   .partial()
-  .extend({ version: z.number().int().positive() })
+  .extend({ version: z.number().int().positive().max(INT4_MAX) })
   .strict();
 export type UpdateOrderBody = z.infer<typeof UpdateOrderBody>;
 
 export const OrderDecisionBody = z.strictObject({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
   note: text(500).default(''),
 });
 export type OrderDecisionBody = z.infer<typeof OrderDecisionBody>;
@@ -391,7 +391,7 @@ export const DecideProofBody = z.strictObject({
   /** Defaults to today; not in the future. */
   decidedOn: DateString.optional(),
   note: text(500).default(''),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type DecideProofBody = z.infer<typeof DecideProofBody>;
 
@@ -399,7 +399,7 @@ export type DecideProofBody = z.infer<typeof DecideProofBody>;
 export const ReviseProofBody = z.strictObject({
   fileId: RefId,
   note: text(500).default(''),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(INT4_MAX),
 });
 export type ReviseProofBody = z.infer<typeof ReviseProofBody>;
 

@@ -1,55 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, signIn, type Session, type TestApp } from './test-app.ts';
 import { routeRegistry, type RegisteredRoute } from '../src/platform/http/route.ts';
 import { findChromium } from '../src/modules/job-descriptions/jd-pdf.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo-seed.ts';
-import { idOf, loadDemoIds, type DemoIds } from './demo-org.ts';
-import { seedOtherCompany, type OtherCompany } from './other-company.ts';
+import { idOf, loadDemoIds } from './demo-org.ts';
+import { seedOtherCompany } from './other-company.ts';
 import { addDays, buildJdBody, createScopedUser, expectError, nextMobile, today } from './support.ts';
+import {
+  badInputsOf,
+  ok,
+  setupShared,
+  uniq,
+  type Ctx,
+  type EndpointCase,
+  type Input,
+} from './endpoints-shared.ts';
+import { CUSTOMER_CASES, setupCustomers } from './endpoints-customers.ts';
+import { SALES_CASES, setupSales } from './endpoints-sales.ts';
+import { MONEY_CASES, setupMoney } from './endpoints-money.ts';
 
 /**
  * Every endpoint in the route registry (ARCHITECTURE.md, Tests 3): 401 without a session, 400 naming the
  * field for bad input, 404 for a missing id and for an id outside the caller's scope (or company), and one
- * success. The table below must cover exactly the registry: a new route without cases fails here.
+ * success. The table below must cover exactly the registry: a new route without cases fails here. The
+ * sales-ledger routes (issue 3) have their cases in endpoints-customers.ts, endpoints-sales.ts and
+ * endpoints-money.ts, each with the setup that makes the records they read.
  */
-
-interface Input {
-  params?: Record<string, string | number>;
-  query?: Record<string, string>;
-  body?: unknown;
-  /** Send with this session instead of the case's user (e.g. a fresh one for sign-out). */
-  session?: Session;
-}
-
-interface Ctx {
-  ids: DemoIds;
-  other: OtherCompany;
-  as(user: string): Promise<Session>;
-  roleId(code: string): number;
-  scoped: { employeeId: number; positionId: number; userId: number };
-}
-
-interface EndpointCase {
-  /** Who makes the success, bad-input and missing-id requests; null for routes without sign-in. */
-  as: string | null;
-  valid(c: Ctx): Promise<Input> | Input;
-  status: number;
-  check?(res: LightMyRequestResponse, c: Ctx, input: Input): Promise<void> | void;
-  /** Required for every route with a params, query or body schema. */
-  bad?: { input(c: Ctx): Promise<Input> | Input; path: string };
-  /** Required for every `:id` route: someone for whom the record does not exist. */
-  outside?: { as: string; input(c: Ctx): Promise<Input> | Input; why: string; bug?: string }[];
-}
-
-let seq = 0;
-const uniq = (prefix: string) => `${prefix}-${++seq}`;
-
-async function ok<T = { id: number; version: number }>(res: Promise<LightMyRequestResponse>) {
-  const r = await res;
-  if (r.statusCode >= 300) throw new Error(`setup failed: ${r.statusCode} ${r.body.slice(0, 300)}`);
-  return r.json<T>();
-}
 
 /** Setup helpers: fresh records made by the VP (company scope, org.manage + employee.manage + jd.*). */
 async function newUnit(c: Ctx, parent = 'XS-E') {
@@ -860,6 +836,11 @@ const CASES: Record<string, EndpointCase> = {
       { as: 'admin', why: "another company's JD", input: (c) => ({ params: { id: c.other.jdId } }) },
     ],
   },
+
+  // ---- sales ledger (issue 3) ----------------------------------------------------------------
+  ...CUSTOMER_CASES,
+  ...SALES_CASES,
+  ...MONEY_CASES,
 };
 
 // ---- harness -----------------------------------------------------------------------------------
@@ -894,14 +875,21 @@ beforeAll(async () => {
     dataScope: 'unit',
   });
   sessions.set('scoped1', Promise.resolve(scoped.session));
-  ctx = { ids, other, as, roleId: (code) => idOf(roleIds, code), scoped };
+  ctx = { ids, other, as, roleId: (code) => idOf(roleIds, code), scoped, db: t.database.db };
+  await setupShared(ctx);
+  await setupCustomers(ctx);
+  await setupSales(ctx);
+  await setupMoney(ctx);
 });
 afterAll(() => t.close());
 
 const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 function urlFor(route: RegisteredRoute, input: Input): string {
-  let url = route.url.replace(':id', encodeURIComponent(String(input.params?.id ?? 1)));
+  // Every path parameter (`:id`, `:contactId`) from the input's params, 1 when it has none.
+  let url = route.url.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(String(input.params?.[name] ?? 1)),
+  );
   if (input.query) url += `?${new URLSearchParams(input.query).toString()}`;
   return url;
 }
@@ -938,7 +926,9 @@ describe('the case table', () => {
   it('has bad input for every route with a schema and an outside case for every :id route', () => {
     for (const r of registry.filter((x) => keyOf(x) in CASES)) {
       const c = CASES[keyOf(r)]!;
-      expect(Boolean(c.bad), `${keyOf(r)} bad input`).toBe(Boolean(r.params || r.query || r.body));
+      // A bad input marked as a known bug does not count: every route with a schema has one that works.
+      const working = badInputsOf(c).filter((b) => !b.bug);
+      expect(working.length > 0, `${keyOf(r)} bad input`).toBe(Boolean(r.params || r.query || r.body));
       if (r.url.includes(':id')) expect(c.outside?.length ?? 0, `${keyOf(r)} outside`).toBeGreaterThan(0);
     }
   });
@@ -957,11 +947,14 @@ describe.each(Object.keys(CASES).sort())('%s', (key) => {
     });
   }
 
-  if (c.bad) {
-    it(`400 naming ${c.bad.path}`, async () => {
-      const res = await call(route(), await c.bad!.input(ctx), c.as);
-      expectError(res, 400, 'validation', c.bad!.path);
-    });
+  for (const [i, b] of badInputsOf(c).entries()) {
+    const name = `400 naming ${b.path}${i === 0 ? '' : ` #${i + 1}`}`;
+    const test = async () => {
+      const res = await call(route(), await b.input(ctx), c.as);
+      expectError(res, 400, 'validation', b.path);
+    };
+    if (b.bug) it.fails(`${name} — known bug: ${b.bug}`, test);
+    else it(name, test);
   }
 
   if (key.includes(':id')) {

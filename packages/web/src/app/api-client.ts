@@ -89,6 +89,7 @@ import type {
   OwnershipChange,
   PoolCustomer,
   PoolListQuery,
+  PoolReturnResult,
   PriceList,
   PriceListListQuery,
   PriceQuote,
@@ -330,7 +331,6 @@ export type ContractAction = 'submit' | 'approve' | 'reject' | 'start' | 'comple
 export type AgeingGroupBy = 'customer' | 'owner' | 'team';
 const q = (query: object): Query => ({ ...(query as Query) });
 
-
 export const api = {
   health: () => get<{ ok: boolean }>('/api/health'),
   auth: {
@@ -466,6 +466,7 @@ export const api = {
     list: (query: Sent<PoolListQuery>, signal?: AbortSignal) =>
       get<Page<PoolCustomer>>('/api/v1/customer-pool', q(query), signal),
     claim: (customerId: number) => post<CustomerDetail>(`/api/v1/customer-pool/${id(customerId)}/claim`),
+    runReturn: () => post<PoolReturnResult>('/api/v1/customer-pool/run-return'),
   },
   vettings: {
     list: (query: Sent<VettingListQuery>, signal?: AbortSignal) =>

@@ -7,7 +7,7 @@ import { useAuth, useMe } from './auth.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { LangSwitch } from './lang-switch.tsx';
-import { NAV_ITEMS, navKeyFor } from './navigation.tsx';
+import { NAV_GROUPS, NAV_ITEMS, navGroupFor, navKeyFor } from './navigation.tsx';
 import { PageLoading } from './page-states.tsx';
 import './app.css';
 
@@ -34,9 +34,11 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
 
-  const menuItems = useMemo<MenuProps['items']>(
-    () =>
-      NAV_ITEMS.filter((i) => !i.permission || can(i.permission)).map((i) => ({
+  const menuItems = useMemo<MenuProps['items']>(() => {
+    const items: NonNullable<MenuProps['items']> = [];
+    const groups = new Map<string, { children: NonNullable<MenuProps['items']> }>();
+    for (const i of NAV_ITEMS.filter((n) => !n.permission || can(n.permission))) {
+      const entry = {
         key: i.key,
         icon: i.icon,
         label: (
@@ -44,15 +46,42 @@ export function AppLayout() {
             {t(i.label)}
           </Link>
         ),
-      })),
-    [can, t],
-  );
+      };
+      const group = i.group ? NAV_GROUPS.find((g) => g.key === i.group) : undefined;
+      if (!group) {
+        items.push(entry);
+        continue;
+      }
+      // A group takes the place of its first visible entry.
+      let holder = groups.get(group.key);
+      if (!holder) {
+        holder = { children: [] };
+        groups.set(group.key, holder);
+        items.push({
+          key: `group:${group.key}`,
+          icon: group.icon,
+          label: <span data-testid={group.testId}>{t(group.label)}</span>,
+          children: holder.children,
+        });
+      }
+      holder.children.push(entry);
+    }
+    return items;
+  }, [can, t]);
   const selected = [navKeyFor(location.pathname)];
+  // On a phone only the current page's group is open, so the menu stays short; on a desktop all are.
+  const currentGroup = navGroupFor(location.pathname);
+  const openGroups = isMobile
+    ? currentGroup
+      ? [`group:${currentGroup}`]
+      : []
+    : NAV_GROUPS.map((g) => `group:${g.key}`);
   const menu = (
     <Menu
       mode="inline"
       items={menuItems}
       selectedKeys={selected}
+      defaultOpenKeys={openGroups}
       onClick={({ key }) => {
         const item = NAV_ITEMS.find((i) => i.key === key);
         if (item && item.path !== location.pathname) navigate(item.path);
@@ -127,7 +156,10 @@ export function AppLayout() {
           className="zz-sider"
         >
           <Brand collapsed={collapsed} />
-          {menu}
+          {/* The grouped menu can be taller than the window: it scrolls between the brand and the trigger. */}
+          <div style={{ maxHeight: 'calc(100vh - 104px)', overflowY: 'auto', overflowX: 'hidden' }}>
+            {menu}
+          </div>
         </Sider>
       )}
       {isMobile && (

@@ -1,6 +1,20 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
+  CustomerServiceOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  InboxOutlined,
+  MoneyCollectOutlined,
+  ReconciliationOutlined,
+  SafetyCertificateOutlined,
+  ScissorOutlined,
+  ShoppingCartOutlined,
+  ShoppingOutlined,
   HomeOutlined,
   IdcardOutlined,
   SettingOutlined,
@@ -20,10 +34,145 @@ export interface NavItem {
   /** Shown only when the user has this permission; absent means every signed-in user. */
   permission?: Permission;
   testId: string;
+  /** Menu group (customers and sales / collections and invoices): keeps the menu short on a phone. */
+  group?: NavGroupKey;
 }
+
+export type NavGroupKey = 'sales' | 'money';
+
+export interface NavGroup {
+  key: NavGroupKey;
+  label: MessageKey;
+  icon: ReactNode;
+  testId: string;
+}
+
+/** The menu's groups; an item with `group` is shown inside its group's submenu. */
+export const NAV_GROUPS: NavGroup[] = [
+  { key: 'sales', label: 'navGroup.sales', icon: <ContactsOutlined />, testId: 'nav-group-sales' },
+  { key: 'money', label: 'navGroup.money', icon: <MoneyCollectOutlined />, testId: 'nav-group-money' },
+];
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'nav-home' },
+  // Customers and the sales ledger (issue 3).
+  {
+    key: 'myDay',
+    path: '/my-day',
+    label: 'nav.myDay',
+    icon: <CalendarOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-my-day',
+    group: 'sales',
+  },
+  {
+    key: 'customers',
+    path: '/customers',
+    label: 'nav.customers',
+    icon: <TeamOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-customers',
+    group: 'sales',
+  },
+  {
+    key: 'pool',
+    path: '/pool',
+    label: 'nav.pool',
+    icon: <InboxOutlined />,
+    permission: 'customer.claim',
+    testId: 'nav-pool',
+    group: 'sales',
+  },
+  {
+    key: 'vettings',
+    path: '/vettings',
+    label: 'nav.vettings',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'customer.vet',
+    testId: 'nav-vettings',
+    group: 'sales',
+  },
+  {
+    key: 'contracts',
+    path: '/contracts',
+    label: 'nav.contracts',
+    icon: <FileProtectOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-contracts',
+    group: 'sales',
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    label: 'nav.orders',
+    icon: <ShoppingCartOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-orders',
+    group: 'sales',
+  },
+  {
+    key: 'products',
+    path: '/products',
+    label: 'nav.products',
+    icon: <ShoppingOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-products',
+    group: 'sales',
+  },
+  {
+    key: 'complaints',
+    path: '/complaints',
+    label: 'nav.complaints',
+    icon: <CustomerServiceOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-complaints',
+    group: 'sales',
+  },
+  {
+    key: 'receipts',
+    path: '/receipts',
+    label: 'nav.receipts',
+    icon: <AccountBookOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-receipts',
+    group: 'money',
+  },
+  {
+    key: 'invoices',
+    path: '/invoices',
+    label: 'nav.invoices',
+    icon: <FileDoneOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-invoices',
+    group: 'money',
+  },
+  {
+    key: 'statements',
+    path: '/statements',
+    label: 'nav.statements',
+    icon: <ReconciliationOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-statements',
+    group: 'money',
+  },
+  {
+    key: 'writeOffs',
+    path: '/write-offs',
+    label: 'nav.writeOffs',
+    icon: <ScissorOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-write-offs',
+    group: 'money',
+  },
+  {
+    key: 'ageing',
+    path: '/ageing',
+    label: 'nav.ageing',
+    icon: <BarChartOutlined />,
+    permission: 'customer.read',
+    testId: 'nav-receivables',
+    group: 'money',
+  },
   {
     key: 'org',
     path: '/org',
@@ -85,4 +234,10 @@ export const NAV_ITEMS: NavItem[] = [
 export function navKeyFor(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
   return NAV_ITEMS.find((i) => i.path === `/${first}`)?.key ?? 'home';
+}
+
+/** The group of the menu entry for a location (to open that group on a phone). */
+export function navGroupFor(pathname: string): NavGroupKey | undefined {
+  const key = navKeyFor(pathname);
+  return NAV_ITEMS.find((i) => i.key === key)?.group;
 }

@@ -18,6 +18,29 @@ const DelegationsPage = lazy(() => import('../features/delegations/delegations-p
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page.tsx'));
+// Customers, the sales ledger and money in (issue 3).
+const MyDayPage = lazy(() => import('../features/my-day/my-day-page.tsx'));
+const CustomersPage = lazy(() => import('../features/customers/customers-page.tsx'));
+const CustomerPage = lazy(() => import('../features/customers/customer-page.tsx'));
+const PoolPage = lazy(() => import('../features/pool/pool-page.tsx'));
+const VettingsPage = lazy(() => import('../features/vettings/vettings-page.tsx'));
+const ProductsPage = lazy(() => import('../features/products/products-page.tsx'));
+const PriceListsPage = lazy(() => import('../features/products/price-lists-page.tsx'));
+const ContractsPage = lazy(() => import('../features/contracts/contracts-page.tsx'));
+const ContractPage = lazy(() => import('../features/contracts/contract-page.tsx'));
+const OrdersPage = lazy(() => import('../features/orders/orders-page.tsx'));
+const OrderEntryPage = lazy(() => import('../features/orders/order-entry-page.tsx'));
+const OrderPage = lazy(() => import('../features/orders/order-page.tsx'));
+const OrdersAtRiskPage = lazy(() => import('../features/orders/orders-at-risk-page.tsx'));
+const ReceiptsPage = lazy(() => import('../features/receipts/receipts-page.tsx'));
+const InvoicesPage = lazy(() => import('../features/invoices/invoices-page.tsx'));
+const InvoiceCheckPage = lazy(() => import('../features/invoices/invoice-check-page.tsx'));
+const StatementsPage = lazy(() => import('../features/statements/statements-page.tsx'));
+const StatementPage = lazy(() => import('../features/statements/statement-page.tsx'));
+const WriteOffsPage = lazy(() => import('../features/write-offs/write-offs-page.tsx'));
+const AgeingPage = lazy(() => import('../features/ageing/ageing-page.tsx'));
+const ComplaintsPage = lazy(() => import('../features/complaints/complaints-page.tsx'));
+const ComplaintPage = lazy(() => import('../features/complaints/complaint-page.tsx'));
 
 /** Signed-in area: waits for "who am I", sends anonymous visitors to the sign-in page. */
 function RequireAuth() {
@@ -115,6 +138,192 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'settings', element: <SettingsPage /> },
+          // Customers, the sales ledger and money in (issue 3).
+          {
+            path: 'my-day',
+            element: (
+              <RequirePermission permission="customer.read">
+                <MyDayPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'customers',
+            element: (
+              <RequirePermission permission="customer.read">
+                <CustomersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'customers/:id',
+            element: (
+              <RequirePermission permission="customer.read">
+                <CustomerPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pool',
+            element: (
+              <RequirePermission permission="customer.claim">
+                <PoolPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'vettings',
+            element: (
+              <RequirePermission permission={['customer.vet', 'customer.read']}>
+                <VettingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'products',
+            element: (
+              <RequirePermission permission="customer.read">
+                <ProductsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'products/price-lists',
+            element: (
+              <RequirePermission permission="customer.read">
+                <PriceListsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'contracts',
+            element: (
+              <RequirePermission permission="customer.read">
+                <ContractsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'contracts/:id',
+            element: (
+              <RequirePermission permission="customer.read">
+                <ContractPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orders',
+            element: (
+              <RequirePermission permission="customer.read">
+                <OrdersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orders/new',
+            element: (
+              <RequirePermission permission="order.manage">
+                <OrderEntryPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orders/at-risk',
+            element: (
+              <RequirePermission permission="customer.read">
+                <OrdersAtRiskPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orders/:id',
+            element: (
+              <RequirePermission permission="customer.read">
+                <OrderPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orders/:id/edit',
+            element: (
+              <RequirePermission permission="order.manage">
+                <OrderEntryPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'receipts',
+            element: (
+              <RequirePermission permission="customer.read">
+                <ReceiptsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'invoices',
+            element: (
+              <RequirePermission permission="customer.read">
+                <InvoicesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'invoices/check',
+            element: (
+              <RequirePermission permission="customer.read">
+                <InvoiceCheckPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'statements',
+            element: (
+              <RequirePermission permission="customer.read">
+                <StatementsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'statements/:id',
+            element: (
+              <RequirePermission permission="customer.read">
+                <StatementPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'write-offs',
+            element: (
+              <RequirePermission permission="customer.read">
+                <WriteOffsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'ageing',
+            element: (
+              <RequirePermission permission="customer.read">
+                <AgeingPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'complaints',
+            element: (
+              <RequirePermission permission="customer.read">
+                <ComplaintsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'complaints/:id',
+            element: (
+              <RequirePermission permission="customer.read">
+                <ComplaintPage />
+              </RequirePermission>
+            ),
+          },
+          // ---- end of issue 3 routes ----
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -9,6 +9,9 @@ import { employees } from '../org/org.table.ts';
 import { customerOwnershipLog, customerVettings, followUps } from './customers.table.ts';
 import { loadCustomerInScope } from './customers.service.ts';
 import { complaintTimelineSource, surveyTimelineSource } from '../service/service-timeline.ts';
+import { orderTimelineSource } from '../orders/orders-timeline.ts';
+import { receiptTimelineSource } from '../receivables/receivables-timeline.ts';
+import { invoiceTimelineSource } from '../invoices/invoices-timeline.ts';
 
 /**
  * The customer page's timeline (issue 3 item 10): everything that happened with a customer, newest first.
@@ -123,13 +126,16 @@ const vettingSource: TimelineSource = {
   },
 };
 
-/** Every kind of record on the timeline. Orders, receipts and invoices add their sources here. */
+/** Every kind of record on the timeline; a feature adds its records by adding a source here. */
 export const TIMELINE_SOURCES: TimelineSource[] = [
   followUpSource,
   ownershipSource,
   vettingSource,
   complaintTimelineSource,
   surveyTimelineSource,
+  orderTimelineSource,
+  receiptTimelineSource,
+  invoiceTimelineSource,
 ];
 
 /** Newest first; on the same day, the record written last first. */

@@ -308,6 +308,9 @@ async function priceLines(
   const priced = lines.map((l) => {
     const p = byId.get(l.productId)!;
     const unitPriceFen = l.unitPriceFen ?? quotes.get(p.id)!.priceFen;
+    // Quantity × price past the exact range of a number cannot be an order line: refuse it as input.
+    if (!Number.isSafeInteger(l.quantity * unitPriceFen))
+      throw fieldError('body.lines', 'orders.amountTooLarge');
     const amounts = computeLine({
       quantity: l.quantity,
       unitPriceFen,

@@ -379,7 +379,12 @@ describe('ageing (账龄) and overdue', () => {
       'validation',
       'query.asOf',
     );
-    expectError(await rep1.get('/api/v1/receivables/ageing.xlsx?lang=fr'), 400, 'validation', 'query.lang');
+    expectError(
+      await rep1.get('/api/v1/receivables/ageing.xlsx?groupBy=x'),
+      400,
+      'validation',
+      'query.groupBy',
+    );
     expectError(await rep1.get('/api/v1/receivables/overdue?sort=payer'), 400, 'validation', 'query.sort');
     expectError(await rep1.get('/api/v1/receivables/overdue?all=maybe'), 400, 'validation', 'query.all');
   });

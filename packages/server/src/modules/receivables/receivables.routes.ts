@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  AgeingExportQuery,
   AgeingQuery,
   AgeingReport,
   AllocateReceiptBody,
@@ -153,13 +152,12 @@ export function registerReceivableRoutes(app: FastifyInstance, db: Db) {
     url: '/api/v1/receivables/ageing.xlsx',
     tags,
     permission: 'customer.read',
-    summary: 'The ageing report as an Excel workbook',
-    query: AgeingExportQuery,
+    summary: 'The ageing report as an Excel workbook (?lang=en-US for English headings)',
+    query: AgeingQuery,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     handler: async ({ actor, query, locale, reply }) => {
-      const { lang, ...ageingQuery } = query;
-      const report = await ageingSvc.buildAgeingReport(db, actor, ageingQuery);
-      const xlsx = await ageingSvc.exportAgeingXlsx(report, lang ?? locale);
+      const report = await ageingSvc.buildAgeingReport(db, actor, query);
+      const xlsx = await ageingSvc.exportAgeingXlsx(report, locale);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="ageing-${report.asOf}.xlsx"`)

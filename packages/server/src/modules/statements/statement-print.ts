@@ -32,6 +32,7 @@ tr.opening td, tr.closing td { font-weight: 600; background: #fafafa; }
 .summary td { width: 14.28%; text-align: center; }
 .confirm { margin-top: 6mm; border: 0.3mm solid #333; padding: 3mm 4mm; page-break-inside: avoid; }
 .confirm p { margin: 0 0 3mm; }
+.diff { height: 14mm; border-bottom: 0.3mm dashed #999; margin-bottom: 2mm; }
 .sign { display: flex; justify-content: space-between; margin-top: 10mm; }
 .sign span { display: inline-block; min-width: 50mm; border-bottom: 0.3mm solid #333; }
 .footer { margin-top: 4mm; font-size: 8.5pt; color: #444; display: flex; justify-content: space-between; }
@@ -100,6 +101,7 @@ ${s.disputeNote ? `<div class="dispute">${escapeHtml(t.note)}${escapeHtml(t.colo
   <p>${escapeHtml(t.confirmIntro)}</p>
   <p>${escapeHtml(t.confirmAgree)}</p>
   <p>${escapeHtml(t.confirmDisagree)}</p>
+  <div class="diff"></div>
   <div class="sign">
     <div>${escapeHtml(t.signature)}${escapeHtml(t.colon)}<span></span></div>
     <div>${escapeHtml(t.stamp)}${escapeHtml(t.colon)}<span></span></div>

@@ -525,11 +525,9 @@ describe('every endpoint: 401, 400, 404 outside scope', () => {
     expectError(await assistant1.get('/api/v1/statements/abc'), 400, 'validation', 'params.id');
     expectError(await assistant1.get('/api/v1/statements/999999'), 404, 'not_found');
     expectError(await assistant1.get('/api/v1/statements?period=2026-1'), 400, 'validation', 'query.period');
-    expectError(
-      await assistant1.get(`/api/v1/statements/${s.id}/print?lang=fr`),
-      400,
-      'validation',
-      'query.lang',
-    );
+    for (const suffix of ['print', 'pdf', 'xlsx']) {
+      expectError(await assistant1.get(`/api/v1/statements/abc/${suffix}`), 400, 'validation', 'params.id');
+      expectError(await assistant1.get(`/api/v1/statements/999999/${suffix}`), 404, 'not_found');
+    }
   });
 });

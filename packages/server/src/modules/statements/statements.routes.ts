@@ -7,7 +7,6 @@ import {
   IdParams,
   Statement,
   StatementDetail,
-  StatementExportQuery,
   StatementListQuery,
   StatementVersionBody,
   pageOf,
@@ -102,11 +101,10 @@ export function registerStatementRoutes(app: FastifyInstance, db: Db) {
     permission: 'customer.read',
     summary: 'The statement as an A4 print view (HTML); ?lang=en-US for English labels',
     params: IdParams,
-    query: StatementExportQuery,
     produces: 'text/html',
-    handler: async ({ actor, params, query, locale, reply }) => {
+    handler: async ({ actor, params, locale, reply }) => {
       const s = await svc.getStatement(db, actor, params.id);
-      return reply.type('text/html; charset=utf-8').send(renderStatementHtml(s, query.lang ?? locale));
+      return reply.type('text/html; charset=utf-8').send(renderStatementHtml(s, locale));
     },
   });
   route(app, db, {
@@ -114,19 +112,19 @@ export function registerStatementRoutes(app: FastifyInstance, db: Db) {
     url: '/api/v1/statements/:id/pdf',
     tags,
     permission: 'customer.read',
-    summary: 'The statement as an A4 PDF with the confirmation block (needs Chromium on the server)',
+    summary:
+      'The statement as an A4 PDF with the confirmation block (needs Chromium on the server); ?lang=en-US',
     params: IdParams,
-    query: StatementExportQuery,
     produces: 'application/pdf',
-    handler: async ({ actor, params, query, locale, reply }) => {
+    handler: async ({ actor, params, locale, reply }) => {
       const s = await svc.getStatement(db, actor, params.id);
       try {
-        const pdf = await renderPdf(renderStatementHtml(s, query.lang ?? locale));
+        const pdf = await renderPdf(renderStatementHtml(s, locale));
         return reply
           .type('application/pdf')
           .header(
             'content-disposition',
-            `attachment; filename="statement-${s.id}.pdf"; filename*=UTF-8''${fileName(s, query.lang ?? locale, 'pdf')}`,
+            `attachment; filename="statement-${s.id}.pdf"; filename*=UTF-8''${fileName(s, locale, 'pdf')}`,
           )
           .send(pdf);
       } catch (error) {
@@ -140,18 +138,17 @@ export function registerStatementRoutes(app: FastifyInstance, db: Db) {
     url: '/api/v1/statements/:id/xlsx',
     tags,
     permission: 'customer.read',
-    summary: 'The statement as an Excel workbook',
+    summary: 'The statement as an Excel workbook; ?lang=en-US for English labels',
     params: IdParams,
-    query: StatementExportQuery,
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    handler: async ({ actor, params, query, locale, reply }) => {
+    handler: async ({ actor, params, locale, reply }) => {
       const s = await svc.getStatement(db, actor, params.id);
-      const xlsx = await renderStatementXlsx(s, query.lang ?? locale);
+      const xlsx = await renderStatementXlsx(s, locale);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(
           'content-disposition',
-          `attachment; filename="statement-${s.id}.xlsx"; filename*=UTF-8''${fileName(s, query.lang ?? locale, 'xlsx')}`,
+          `attachment; filename="statement-${s.id}.xlsx"; filename*=UTF-8''${fileName(s, locale, 'xlsx')}`,
         )
         .send(xlsx);
     },

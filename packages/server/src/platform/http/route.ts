@@ -5,7 +5,7 @@ import type { Locale } from '@zuzhang/api-schema';
 import type { Db } from '../db/db.ts';
 import type { Actor } from '../access/actor.ts';
 import { AppError, type ErrorDetail } from '../errors/app-error.ts';
-import { zodErrorMap } from '../i18n/i18n.ts';
+import { isMessageKey, zodErrorMap } from '../i18n/i18n.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,6 +64,18 @@ export interface RegisteredRoute {
 /** Every route registered through `route`, for the OpenAPI document. */
 export const routeRegistry: RegisteredRoute[] = [];
 
+/** Where in the input a NUL character hides: PostgreSQL refuses it in text, so it is refused here first. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNul(inner, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Validate one part of the request with its zod schema; errors name the field in the caller's language. */
 export function parseInput<T extends z.ZodType>(
   schema: T,
@@ -71,6 +83,8 @@ export function parseInput<T extends z.ZodType>(
   locale: Locale,
   prefix: string,
 ): z.output<T> {
+  const nulAt = findNul(value, prefix);
+  if (nulAt) throw new AppError('validation', 'errors.validation', {}, [{ path: nulAt, key: 'field.nul' }]);
   const result = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}), {
     error: zodErrorMap(locale),
   });
@@ -88,7 +102,8 @@ function toDetails(issue: z.core.$ZodIssue, prefix: string): ErrorDetail[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: `${base}.${key}`, key: 'field.unknown', params: { key } }));
   }
-  if (issue.message === 'mobile.invalid') return [{ path: base, key: 'field.mobile' }];
+  // Our own refinements name a message key (e.g. field.mobile), translated like every other message.
+  if (isMessageKey(issue.message)) return [{ path: base, key: issue.message }];
   return [{ path: base, text: issue.message }];
 }
 

@@ -22,6 +22,10 @@ export function translate(
   });
 }
 
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(zhCN, text);
+}
+
 /** zh-CN unless the caller asked for English (Accept-Language or ?lang=). */
 export function pickLocale(acceptLanguage: string | undefined, explicit?: string): Locale {
   const wanted = (explicit ?? acceptLanguage ?? '').toLowerCase();

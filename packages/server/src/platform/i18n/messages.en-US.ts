@@ -20,6 +20,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'errors.routeNotFound': 'No such endpoint: {method} {url}',
   'errors.pdfUnavailable':
     'Chromium is not installed on the server, so no PDF can be made: install Debian chromium and fonts-wqy-microhei, or set CHROMIUM_PATH',
+  'field.nul': 'Contains a NUL character (\\u0000), which is not allowed; remove it and try again',
+  'field.dateRange': 'The date must be between 1900-01-01 and 2199-12-31',
   'field.required': 'Required',
   'field.sortUnknown': 'Cannot sort by "{key}"; choose one of: {allowed}',
   'field.unknown': 'Field "{key}" is not allowed',
@@ -296,4 +298,16 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'money.action.dispute': 'be disputed',
   'money.action.regenerate': 'be regenerated',
   'money.exactlyOneTarget': 'Give either a contract (contractId) or an order (orderId), exactly one',
+  // Customer timeline: ledger records
+  'timeline.order': 'Order {no}: ¥{amount} ({status})',
+  'timeline.return': 'Return {no}: −¥{amount}',
+  'timeline.receipt': 'Received ¥{amount} ({method})',
+  'timeline.credit': '¥{amount} not allocated, kept as the customer’s credit',
+  'timeline.invoice': 'Invoice ¥{amount} ({status})',
+  'timeline.method.bank': 'bank transfer',
+  'timeline.method.cash': 'cash',
+  'timeline.method.wechat': 'WeChat Pay',
+  'timeline.method.alipay': 'Alipay',
+  'timeline.method.acceptance_bill': 'acceptance bill',
+  'timeline.method.other': 'other',
 };

@@ -15,6 +15,8 @@ export const zhCN = {
   'errors.routeNotFound': '没有这个接口：{method} {url}',
   'errors.pdfUnavailable':
     '服务器未安装 Chromium，无法生成 PDF：请安装 Debian 的 chromium 和 fonts-wqy-microhei，或设置 CHROMIUM_PATH',
+  'field.nul': '内容含有不允许的空字符（\\u0000），请删除后重试',
+  'field.dateRange': '日期应在 1900-01-01 到 2199-12-31 之间',
   'field.required': '必填',
   'field.sortUnknown': '不能按“{key}”排序，可选：{allowed}',
   'field.unknown': '不允许的字段“{key}”',
@@ -271,4 +273,16 @@ export const zhCN = {
   'money.action.dispute': '登记异议',
   'money.action.regenerate': '重新生成',
   'money.exactlyOneTarget': '请指定合同（contractId）或订单（orderId），二者只能选一个',
+  // Customer timeline: ledger records
+  'timeline.order': '订单 {no}：¥{amount}（{status}）',
+  'timeline.return': '退货 {no}：−¥{amount}',
+  'timeline.receipt': '回款 ¥{amount}（{method}）',
+  'timeline.credit': '¥{amount} 未核销，记为客户预收款',
+  'timeline.invoice': '发票 ¥{amount}（{status}）',
+  'timeline.method.bank': '银行转账',
+  'timeline.method.cash': '现金',
+  'timeline.method.wechat': '微信',
+  'timeline.method.alipay': '支付宝',
+  'timeline.method.acceptance_bill': '承兑汇票',
+  'timeline.method.other': '其他',
 } as const;

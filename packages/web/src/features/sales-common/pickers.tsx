@@ -135,13 +135,22 @@ export function OrderSelect({
   initialLabel,
   filter,
   ...rest
-}: PickerProps<OrderSummary> & { customerId: number | null | undefined; filter?: (o: OrderSummary) => boolean }) {
+}: PickerProps<OrderSummary> & {
+  customerId: number | null | undefined;
+  filter?: (o: OrderSummary) => boolean;
+}) {
   const t = useT();
   const [search, setSearch] = useState('');
   const q = useDebounced(search);
   const list = useApi(customerId ? `order-picker:${customerId}:${q}` : null, (signal) =>
     api.orders.list(
-      { customerId: customerId ?? undefined, q: q || undefined, pageSize: 50, sort: 'orderDate', order: 'desc' },
+      {
+        customerId: customerId ?? undefined,
+        q: q || undefined,
+        pageSize: 50,
+        sort: 'orderDate',
+        order: 'desc',
+      },
       signal,
     ),
   );
@@ -188,7 +197,10 @@ export function ContractSelect({
 }: PickerProps<Contract> & { customerId: number | null | undefined }) {
   const t = useT();
   const list = useApi(customerId ? `contract-picker:${customerId}` : null, (signal) =>
-    api.contracts.list({ customerId: customerId ?? undefined, pageSize: 100, sort: 'startOn', order: 'desc' }, signal),
+    api.contracts.list(
+      { customerId: customerId ?? undefined, pageSize: 100, sort: 'startOn', order: 'desc' },
+      signal,
+    ),
   );
   const items = (list.data?.items ?? []).filter((c) => c.status === 'signed' || c.status === 'in_progress');
   const options = withInitial(
