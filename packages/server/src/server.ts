@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './platform/config/config.ts';
 import { openDatabase, type Database } from './platform/db/db.ts';
 import { todayIn } from './platform/clock.ts';
-import { DEMO_PASSWORD, PEOPLE, hasAnyCompany, seedDemo } from './modules/demo/demo-seed.ts';
+import { DEMO_PASSWORD, PEOPLE, hasAnyCompany, seedDemoCompany } from './modules/demo/demo-seed.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -24,7 +24,7 @@ export async function startServer(
   await database.migrate();
   let seeded = false;
   if (config.demo && !(await hasAnyCompany(database.db))) {
-    await seedDemo(database.db, todayIn('Asia/Shanghai'));
+    await seedDemoCompany(database.db, todayIn('Asia/Shanghai'));
     seeded = true;
   }
   const app = await buildApp(config, database);

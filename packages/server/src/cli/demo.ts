@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { withDatabase } from './open-db.ts';
-import { DEMO_PASSWORD, deleteDemo, hasAnyCompany, seedDemo } from '../modules/demo/demo-seed.ts';
+import { DEMO_PASSWORD, deleteDemo, hasAnyCompany, seedDemoCompany } from '../modules/demo/demo-seed.ts';
 import { todayIn } from '../platform/clock.ts';
 
 export async function runDemo(args: string[]) {
@@ -9,7 +9,7 @@ export async function runDemo(args: string[]) {
     if (values.reset) await deleteDemo(db);
     else if (await hasAnyCompany(db))
       throw new Error('the database already has a company; use --reset to recreate the demo company');
-    const result = await seedDemo(db, todayIn('Asia/Shanghai'));
+    const result = await seedDemoCompany(db, todayIn('Asia/Shanghai'));
     console.log(`demo company created: ${result.users} users, password "${DEMO_PASSWORD}"`);
   });
 }

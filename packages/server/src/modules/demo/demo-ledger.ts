@@ -895,7 +895,6 @@ interface PlanInput {
   seed: number | string;
   reps: Staff[];
   leads: Staff[];
-  managers: Map<Region, Staff>;
   assistant: Staff;
   poolReturnDays: number;
 }
@@ -2298,8 +2297,6 @@ function need(staff: Staff[], username: string): Staff {
   return found;
 }
 
-const stamp = at;
-
 /**
  * Seed the demo company's sales ledger: twelve months of customers, orders, money, invoices, statements
  * and service up to `today`, in one transaction. Run it after `seedDemo` built the org (it looks people up
@@ -2359,7 +2356,6 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
       seed: options.seed,
       reps,
       leads: staff.filter((s) => /^lead\d+$/.test(s.username)),
-      managers,
       assistant,
       poolReturnDays: settings?.poolReturnDays ?? 30,
     });
@@ -2429,9 +2425,9 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 note: c.note,
                 vettingStatus: c.vetting,
                 lastActivityOn: c.lastActivityOn,
-                pooledAt: c.pooledOn ? stamp(c.pooledOn, 2) : null,
+                pooledAt: c.pooledOn ? at(c.pooledOn, 2) : null,
                 createdByUserId: c.owners[0]!.rep.userId,
-                createdAt: stamp(c.createdOn, 9 + (c.idx % 9), (c.idx * 7) % 60),
+                createdAt: at(c.createdOn, 9 + (c.idx % 9), (c.idx * 7) % 60),
               })),
             )
             .returning({ id: customers.id, name: customers.name }),
@@ -2470,7 +2466,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
           fromEmployeeId: previous?.employeeId ?? null,
           toEmployeeId: o.rep.employeeId,
           reason: i === 0 ? 'create' : 'transfer',
-          at: stamp(o.from, i === 0 ? 9 : 10),
+          at: at(o.from, i === 0 ? 9 : 10),
           byUserId: i === 0 ? o.rep.userId : managers.get(c.region)!.userId,
         });
       });
@@ -2481,7 +2477,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
           fromEmployeeId: c.owners[c.owners.length - 1]!.rep.employeeId,
           toEmployeeId: null,
           reason: 'pool_return',
-          at: stamp(c.pooledOn, 2),
+          at: at(c.pooledOn, 2),
           byUserId: null,
         });
       }
@@ -2510,10 +2506,10 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
           status: c.vetting,
           requestedByUserId: c.owners[0]!.rep.userId,
           decidedByUserId: decided ? manager.userId : null,
-          decidedAt: decided ? stamp(decided, 16) : null,
+          decidedAt: decided ? at(decided, 16) : null,
           decisionNote:
             c.vetting === 'approved' ? '同意合作' : c.vetting === 'rejected' ? '暂缓合作，半年后再评估' : '',
-          createdAt: stamp(minDay(requested, today), 11),
+          createdAt: at(minDay(requested, today), 11),
         };
       });
     await writeChunks(vettingRows, (chunk) => tx.insert(customerVettings).values(chunk));
@@ -2559,7 +2555,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 status: k.status,
                 attachmentFileIds: k.attachment ? [fileIds.get(k.attachment)!] : [],
                 createdByUserId: k.owner.userId,
-                createdAt: stamp(minDay(k.createdOn, today), 14),
+                createdAt: at(minDay(k.createdOn, today), 14),
               })),
             )
             .returning({ id: contracts.id, no: contracts.no }),
@@ -2588,7 +2584,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 dueOn: o.dueOn,
                 note: o.note,
                 createdByUserId: o.owner.userId,
-                createdAt: stamp(o.orderDate, 9 + (o.idx % 8), (o.idx * 13) % 60),
+                createdAt: at(o.orderDate, 9 + (o.idx % 8), (o.idx * 13) % 60),
               })),
             )
             .returning({ id: orders.id, no: orders.no }),
@@ -2634,7 +2630,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
         trackingNo: s.trackingNo,
         lines: s.lines.map((l) => ({ orderLineId: lid(o, l.lineNo), quantity: l.quantity })),
         createdByUserId: o.owner.userId,
-        createdAt: stamp(s.shippedOn, 16),
+        createdAt: at(s.shippedOn, 16),
       })),
     );
     await writeChunks(shipmentRows, (chunk) => tx.insert(shipments).values(chunk));
@@ -2669,7 +2665,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
           taxFen: l.taxFen,
         })),
         createdByUserId: r.order.owner.userId,
-        createdAt: stamp(r.returnDate, 15),
+        createdAt: at(r.returnDate, 15),
       })),
       (chunk) => tx.insert(salesReturns).values(chunk),
     );
@@ -2693,7 +2689,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 idempotencyKey: r.key,
                 unallocatedFen: r.amountFen - r.allocations.reduce((s, a) => s + a.amountFen, 0),
                 createdByUserId: r.byUserId,
-                createdAt: stamp(r.receivedOn, 15, 30),
+                createdAt: at(r.receivedOn, 15, 30),
               })),
             )
             .returning({ id: receipts.id, key: receipts.idempotencyKey }),
@@ -2723,10 +2719,10 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
           status: w.status,
           requestedByUserId: owner.userId,
           decidedByUserId: w.status === 'approved' ? manager.userId : null,
-          decidedAt: w.writtenOffOn ? stamp(w.writtenOffOn, 17) : null,
+          decidedAt: w.writtenOffOn ? at(w.writtenOffOn, 17) : null,
           decisionNote: w.status === 'approved' ? '同意核销，继续保留追索权' : '',
           writtenOffOn: w.writtenOffOn,
-          createdAt: stamp(w.requestedOn, 10),
+          createdAt: at(w.requestedOn, 10),
         };
       }),
       (chunk) => tx.insert(writeOffs).values(chunk),
@@ -2773,7 +2769,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
       mailedOn: i.mailedOn,
       reversesInvoiceId: reversesId,
       createdByUserId: assistant.userId,
-      createdAt: stamp(i.requestedOn, 11),
+      createdAt: at(i.requestedOn, 11),
     });
     const originals = plan.invoices.filter((i) => i.reverses === null);
     const invoiceIds = new Map(
@@ -2807,11 +2803,11 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
         invoicedFen: s.invoicedFen,
         closingFen: s.closingFen,
         status: s.status,
-        sentAt: s.sentOn ? stamp(s.sentOn, 10) : null,
-        confirmedAt: s.confirmedOn ? stamp(s.confirmedOn, 16) : null,
+        sentAt: s.sentOn ? at(s.sentOn, 10) : null,
+        confirmedAt: s.confirmedOn ? at(s.confirmedOn, 16) : null,
         disputeNote: s.disputeNote,
         createdByUserId: assistant.userId,
-        createdAt: stamp(s.sentOn ?? today, 9),
+        createdAt: at(s.sentOn ?? today, 9),
       })),
       (chunk) => tx.insert(statements).values(chunk),
     );
@@ -2828,7 +2824,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
         outcome: f.outcome,
         nextFollowUpOn: f.nextFollowUpOn,
         createdByUserId: f.employee.userId,
-        createdAt: stamp(f.happenedOn, 18),
+        createdAt: at(f.happenedOn, 18),
       })),
       (chunk) => tx.insert(followUps).values(chunk),
     );
@@ -2849,7 +2845,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
         status: x.status,
         closedOn: x.closedOn,
         createdByUserId: x.owner.userId,
-        createdAt: stamp(x.receivedOn, 10),
+        createdAt: at(x.receivedOn, 10),
       })),
       (chunk) => tx.insert(complaints).values(chunk),
     );
@@ -2862,7 +2858,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
         doneOn: s.doneOn,
         score: s.score,
         comment: s.comment,
-        createdAt: stamp(s.doneOn, 17),
+        createdAt: at(s.doneOn, 17),
       })),
       (chunk) => tx.insert(customerSurveys).values(chunk),
     );

@@ -20,6 +20,7 @@ import { sessions, users } from '../auth/auth.table.ts';
 import { delegations } from '../delegations/delegation.table.ts';
 import { jdAcknowledgements, jobDescriptions } from '../job-descriptions/jd.table.ts';
 import { DEMO_JOB_DESCRIPTIONS, type DemoRoleKey } from './demo-job-descriptions.ts';
+import { DEMO_LEDGER_SEED, seedDemoLedger } from './demo-ledger.ts';
 import { ACKNOWLEDGEMENT_STATEMENT } from '../job-descriptions/jd.service.ts';
 
 export const DEMO_COMPANY_CODE = 'demo';
@@ -641,4 +642,14 @@ export async function deleteDemo(db: Db) {
       );
     }
   });
+}
+
+/**
+ * The whole demo company as `npm start` and `zuzhang demo` create it: the organisation, then twelve months
+ * of customers, orders and money up to today. (Route tests seed only the organisation: it is faster.)
+ */
+export async function seedDemoCompany(db: Db, today: string) {
+  const org = await seedDemo(db, today);
+  await seedDemoLedger(db, { companyId: org.companyId, today, seed: DEMO_LEDGER_SEED });
+  return org;
 }
