@@ -158,6 +158,17 @@ describe('import', () => {
     });
   });
 
+  it('a row whose own mobile is also its contact mobile is not a duplicate of itself', async () => {
+    const mobile = nextMobile();
+    const file = csvBase64([
+      ['客户名称', '手机', '联系人', '联系人手机'],
+      [uniqueCustomerName('导入'), mobile, '陈厂长', mobile],
+    ]);
+    const res = await importAs(rep1, { fileName: 'self.csv', contentBase64: file, dryRun: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rows[0]).toMatchObject({ ok: true, errors: [] });
+  });
+
   it('one bad row: nothing is written (422 naming the row and column) unless skipInvalid', async () => {
     const existing = await buildCustomer(rep1);
     const good = uniqueCustomerName('导入');

@@ -404,11 +404,12 @@ export async function importCustomers(
         entry.errors.push({ field: columnOf(dups[j]!.path), message: messageOf(d, locale) }),
       );
       const probe = entry.prepared!.probe;
-      const keys = [
+      // One key per distinct value: a row whose own mobile is also its contact's is not its own duplicate.
+      const keys = new Set([
         ...(probe.name ? [`name:${normalizeCustomerName(probe.name)}`] : []),
         ...probe.mobiles.map((m) => `mobile:${m.value}`),
         ...(probe.creditCode ? [`code:${probe.creditCode}`] : []),
-      ];
+      ]);
       for (const key of keys) {
         const first = seen.get(key);
         if (first !== undefined) {

@@ -537,7 +537,7 @@ export const enUS: Record<MessageKey, string> = {
   'complaintStatus.resolved': 'Resolved',
   'complaintStatus.closed': 'Closed',
   'navGroup.sales': 'Customers & sales',
-  'navGroup.money': 'Collections',
+  'navGroup.money': 'Collections & invoices',
   'nav.myDay': 'My day',
   'nav.customers': 'Customers',
   'nav.pool': 'Customer pool',
@@ -621,7 +621,8 @@ export const enUS: Record<MessageKey, string> = {
   'customers.dupField.creditCode': 'Credit code',
   'customers.dupVisible': '{field} "{value}" is already on a customer (owner: {owner}):',
   'customers.dupInPool': '{field} "{value}" is already on a customer in the pool; you can claim it:',
-  'customers.dupOwnedByOther': "{field} \"{value}\" is already on a colleague's customer; check with your lead",
+  'customers.dupOwnedByOther':
+    '{field} "{value}" is already on a colleague\'s customer; check with your lead',
   'customers.details': 'Customer record',
   'customers.tabOverview': 'Overview',
   'customers.tabTimeline': 'Timeline',
@@ -671,7 +672,8 @@ export const enUS: Record<MessageKey, string> = {
   'customers.importTotal': 'Rows',
   'customers.importValid': 'Ready',
   'customers.importInvalid': 'With problems',
-  'customers.importHasErrors': '{count} rows have problems: fix the file and upload it again, or import only the rows without problems',
+  'customers.importHasErrors':
+    '{count} rows have problems: fix the file and upload it again, or import only the rows without problems',
   'customers.importSkipInvalid': 'Skip the rows with problems and import the others',
   'customers.importRun': 'Import {count} rows',
   'customers.importDone': '{count} customers imported',
@@ -739,7 +741,8 @@ export const enUS: Record<MessageKey, string> = {
   'pool.runReturnDone': '{count} customers went back to the pool',
 
   'vettings.title': 'Customer vetting',
-  'vettings.subtitle': 'Visit and credit assessment of new customers before the first contract, decided by the manager',
+  'vettings.subtitle':
+    'Visit and credit assessment of new customers before the first contract, decided by the manager',
   'vettings.requestedBy': 'Requested by',
   'vettings.requestedAt': 'Requested',
   'vettings.decide': 'Decide',
@@ -748,7 +751,8 @@ export const enUS: Record<MessageKey, string> = {
   'vettings.decisionNote': 'Decision note',
   'vettings.notePlaceholder': 'Say why when you reject',
   'vettings.rejectNeedsNote': 'Please say why you reject',
-  'vettings.ownRequest': 'You submitted this request yourself; someone else with approval rights must decide it.',
+  'vettings.ownRequest':
+    'You submitted this request yourself; someone else with approval rights must decide it.',
   'vettings.nonePending': 'Nothing waits for a decision',
   'vettings.approved': 'Approved',
   'vettings.rejected': 'Rejected',
@@ -771,8 +775,7 @@ export const enUS: Record<MessageKey, string> = {
   'products.priceRequired': 'Enter a price above 0',
   'products.taxRate': 'VAT rate',
   'products.discountFloor': 'Discount floor',
-  'products.discountFloorHint':
-    "A price below this share of the list price needs the manager's approval",
+  'products.discountFloorHint': "A price below this share of the list price needs the manager's approval",
   'products.shelfLife': 'Shelf life',
   'products.days': 'days',
   'products.daysN': '{n} days',
@@ -878,7 +881,8 @@ export const enUS: Record<MessageKey, string> = {
   'orders.taxIncluded': 'incl. VAT {tax}',
   'orders.needsApproval': 'Below the floor: needs approval',
   'orders.belowFloor': 'Below the discount floor',
-  'orders.belowFloorWarning': '{count} lines are below the discount floor: the order will wait for the manager',
+  'orders.belowFloorWarning':
+    '{count} lines are below the discount floor: the order will wait for the manager',
   'orders.quoteLoading': 'Getting the price…',
   'orders.quoteFailed': "Could not get this customer's price; type the unit price",
   'orders.quoteCustomer': 'Customer price list "{name}"',
@@ -968,7 +972,8 @@ export const enUS: Record<MessageKey, string> = {
   'receipts.allocation': 'Pay which orders',
   'receipts.allocateAuto': 'Automatic (oldest due first)',
   'receipts.allocateChoose': 'Choose orders and amounts',
-  'receipts.autoHint': 'The customer has {count} orders not fully paid, {open} in all; the oldest due are paid first.',
+  'receipts.autoHint':
+    'The customer has {count} orders not fully paid, {open} in all; the oldest due are paid first.',
   'receipts.noOpenOrders': 'The customer has no open orders; the money becomes credit',
   'receipts.orderOpen': 'Due {date} · open {open}',
   'receipts.aboveOpen': 'At most the open amount, {open}',
@@ -1043,7 +1048,8 @@ export const enUS: Record<MessageKey, string> = {
   'invoices.uncovered': '{amount} not matched',
 
   'writeOffs.title': 'Bad-debt write-offs',
-  'writeOffs.subtitle': "Receivables that will not be collected, written off once approved; the order's open amount goes down",
+  'writeOffs.subtitle':
+    "Receivables that will not be collected, written off once approved; the order's open amount goes down",
   'writeOffs.request': 'Request a write-off',
   'writeOffs.requestTitle': 'Request a bad-debt write-off',
   'writeOffs.requestHint': 'Someone with approval rights decides (nobody approves their own request).',
@@ -1064,7 +1070,8 @@ export const enUS: Record<MessageKey, string> = {
   'statements.generate': 'Generate statements',
   'statements.generateTitle': 'Generate statements',
   'statements.allCustomers': 'All customers',
-  'statements.allCustomersHint': 'Left empty: every customer in your scope with activity or a balance in the month',
+  'statements.allCustomersHint':
+    'Left empty: every customer in your scope with activity or a balance in the month',
   'statements.generated': '{count} statements generated',
   'statements.skipped': '{count} customers were left alone:',
   'statements.skip.sent': 'sent, waiting for the customer',
@@ -1092,7 +1099,8 @@ export const enUS: Record<MessageKey, string> = {
   'statements.sentOk': 'Marked as sent',
   'statements.confirm': 'Customer confirmed',
   'statements.confirmTitle': 'Has {customer} confirmed the {period} statement?',
-  'statements.confirmHint': 'The month and every one before it are then locked; corrections go into the next month.',
+  'statements.confirmHint':
+    'The month and every one before it are then locked; corrections go into the next month.',
   'statements.confirmedOk': 'Confirmed; the month is locked',
   'statements.dispute': 'Customer disputes',
   'statements.disputeTitle': '{customer} disputes the {period} statement',

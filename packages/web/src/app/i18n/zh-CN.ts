@@ -580,7 +580,8 @@ export const zhCN = {
   'customers.creditCodeOverrideRequired': '校验位不符时必须填写例外说明',
   'customers.creditCodeOverrideShown': '校验位例外：{reason}',
   'customers.creditCode.length': '统一社会信用代码应为 18 位',
-  'customers.creditCode.character': '第 {position} 位不是有效字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）',
+  'customers.creditCode.character':
+    '第 {position} 位不是有效字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）',
   'customers.creditCode.authority': '第 1 位（登记管理部门代码）无效',
   'customers.creditCode.orgType': '第 2 位（机构类别代码）应为数字 1–9',
   'customers.creditCode.division': '第 3–8 位（行政区划码）应为 6 位数字',
@@ -1012,7 +1013,8 @@ export const zhCN = {
   'invoices.mailTitle': '登记寄出',
   'invoices.reverse': '红冲',
   'invoices.reverseTitle': '红冲发票 {no}',
-  'invoices.reverseHint': '将开具一张金额为负的红字发票，原发票标记为已红冲；对应订单行的金额可以重新申请开票。',
+  'invoices.reverseHint':
+    '将开具一张金额为负的红字发票，原发票标记为已红冲；对应订单行的金额可以重新申请开票。',
   'invoices.redNo': '红字发票号码',
   'invoices.redIssuedOn': '红字发票开具日期',
   'invoices.actionFor': '{customer} · {type} · {amount}',
@@ -1070,7 +1072,8 @@ export const zhCN = {
   'statements.locked': '已锁定',
   'statements.lockedThrough': '该客户已确认至 {period}，此前的月份均已锁定',
   'statements.lockedMonths': '已锁定的月份（{count} 位客户）',
-  'statements.lockExplain': '客户确认某月对账单后，该月及之前的月份锁定，不能再登记该期间的单据；更正记入下个月。',
+  'statements.lockExplain':
+    '客户确认某月对账单后，该月及之前的月份锁定，不能再登记该期间的单据；更正记入下个月。',
   'statements.lockedThroughCol': '锁定至',
   'statements.noLocks': '还没有客户确认过对账单',
   'statements.pageTitle': '对账单：{customer} {period}',

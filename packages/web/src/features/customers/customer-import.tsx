@@ -224,25 +224,27 @@ export function CustomerImportModal({
                           {e.message}
                         </Typography.Text>
                       ))}
-                      {r.duplicates.map((d, i) => (
-                        <Typography.Text key={`d${i}`} type="warning">
-                          {d.status === 'visible'
-                            ? t('customers.dupVisible', {
-                                field: t(`customers.dupField.${d.field}`),
-                                value: d.value,
-                                owner: d.ownerName ?? t('ledger.pool'),
-                              })
-                            : d.status === 'in_pool'
-                              ? t('customers.dupInPool', {
+                      {/* A duplicate that failed the row is already among its errors. */}
+                      {r.errors.length === 0 &&
+                        r.duplicates.map((d, i) => (
+                          <Typography.Text key={`d${i}`} type="warning">
+                            {d.status === 'visible'
+                              ? t('customers.dupVisible', {
                                   field: t(`customers.dupField.${d.field}`),
                                   value: d.value,
+                                  owner: d.ownerName ?? t('ledger.pool'),
                                 })
-                              : t('customers.dupOwnedByOther', {
-                                  field: t(`customers.dupField.${d.field}`),
-                                  value: d.value,
-                                })}
-                        </Typography.Text>
-                      ))}
+                              : d.status === 'in_pool'
+                                ? t('customers.dupInPool', {
+                                    field: t(`customers.dupField.${d.field}`),
+                                    value: d.value,
+                                  })
+                                : t('customers.dupOwnedByOther', {
+                                    field: t(`customers.dupField.${d.field}`),
+                                    value: d.value,
+                                  })}
+                          </Typography.Text>
+                        ))}
                     </Flex>
                   ),
                 },

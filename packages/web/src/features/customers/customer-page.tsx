@@ -6,7 +6,7 @@ import {
   PlusOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Flex, Modal, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Flex, Tabs, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -37,7 +37,7 @@ export default function CustomerPage() {
   const t = useT();
   const me = useMe();
   const { can } = useAuth();
-  const { message } = App.useApp();
+  const { message, modal: dialogs } = App.useApp();
   const notice = useErrorNotice();
   const { id } = useParams();
   const customerId = Number(id);
@@ -66,7 +66,7 @@ export default function CustomerPage() {
   const mayVet = canManage && (c.vettingStatus === 'not_started' || c.vettingStatus === 'rejected');
 
   const release = () => {
-    Modal.confirm({
+    dialogs.confirm({
       title: t('customers.releaseConfirm', { name: c.name }),
       content: t('customers.releaseHint'),
       okText: t('customers.release'),

@@ -12,7 +12,7 @@ import {
   Spin,
   Typography,
 } from 'antd';
-import type { Invoice, InvoiceType, Order } from '@zuzhang/api-schema';
+import type { Invoice, InvoiceType } from '@zuzhang/api-schema';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api-client.ts';
@@ -25,6 +25,7 @@ import { YuanInput } from '../sales-common/money-input.tsx';
 import { fen, formatRate } from '../sales-common/money.ts';
 import { CustomerSelect, OrderSelect } from '../sales-common/pickers.tsx';
 import { useSaveErrorHandler } from '../sales-common/save-errors.ts';
+import { uninvoicedByLine } from './uninvoiced.ts';
 
 interface LineValue {
   selected?: boolean;
@@ -37,20 +38,6 @@ interface Values {
   type: InvoiceType;
   requestedOn: string;
   lines: Record<string, LineValue>;
-}
-
-/**
- * What is left to invoice on each line of the order, as far as this page can see: the line less its
- * returns less the invoices on this order (red-letter ones count negative). The server's check is the rule.
- */
-function uninvoicedByLine(order: Order, invoices: Invoice[]): Map<number, number> {
-  const left = new Map(order.lines.map((l) => [l.id, l.amountFen]));
-  for (const r of order.returns)
-    for (const l of r.lines) left.set(l.orderLineId, (left.get(l.orderLineId) ?? 0) - l.amountFen);
-  for (const i of invoices)
-    for (const l of i.lines)
-      if (left.has(l.orderLineId)) left.set(l.orderLineId, left.get(l.orderLineId)! - l.amountFen);
-  return left;
 }
 
 /** An invoice request: the order lines an invoice covers and the amount on each (tax included). */

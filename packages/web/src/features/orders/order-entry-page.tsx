@@ -15,13 +15,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Customer, Order, PriceQuote } from '@zuzhang/api-schema';
-import {
-  computeLine,
-  computeOrderTotals,
-  isBelowDiscountFloor,
-  unitPriceAfterDiscount,
-} from '@zuzhang/domain';
+import type { Customer, Order } from '@zuzhang/api-schema';
+import { computeOrderTotals } from '@zuzhang/domain';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -34,6 +29,7 @@ import { bodyField, dateProps } from '../sales-common/form-helpers.ts';
 import { PercentInput, YuanInput } from '../sales-common/money-input.tsx';
 import { fen, formatRate } from '../sales-common/money.ts';
 import { ContractSelect, CustomerSelect, ProductSelect } from '../sales-common/pickers.tsx';
+import { estimateLine, type QuoteState } from './order-estimate.ts';
 import { useSaveErrorHandler } from '../sales-common/save-errors.ts';
 
 interface LineValues {
@@ -56,7 +52,6 @@ interface Values {
   lines: LineValues[];
 }
 
-type QuoteState = PriceQuote | 'loading' | 'error';
 const quoteKey = (customerId: number, date: string, productId: number) =>
   `${customerId}|${date}|${productId}`;
 
@@ -64,32 +59,6 @@ const SOURCE_KEY = {
   customer: 'orders.quoteCustomer',
   category: 'orders.quoteCategory',
 } as const;
-
-/** The line's figures by the domain's rules (the same computeLine the server books), or null while incomplete. */
-function estimateLine(line: LineValues | undefined, quote: QuoteState | undefined) {
-  if (
-    !line ||
-    !line.productId ||
-    !line.quantity ||
-    line.unitPriceFen === null ||
-    line.unitPriceFen === undefined
-  )
-    return null;
-  if (!quote || quote === 'loading' || quote === 'error') return null;
-  const discountBp = line.discountBp ?? 0;
-  const amounts = computeLine({
-    quantity: line.quantity,
-    unitPriceFen: line.unitPriceFen,
-    discountBp,
-    taxRateBp: quote.taxRateBp,
-  });
-  const belowFloor = isBelowDiscountFloor(
-    unitPriceAfterDiscount(line.unitPriceFen, discountBp),
-    quote.listPriceFen,
-    quote.discountFloorBp,
-  );
-  return { ...amounts, belowFloor };
-}
 
 function QuoteHint({ quote, t }: { quote: QuoteState | undefined; t: Translate }) {
   if (!quote) return null;
@@ -355,7 +324,7 @@ function OrderForm({ order }: { order?: Order }) {
                           name={[f.name, 'productId']}
                           label={t('orders.product')}
                           rules={[{ required: true, message: t('orders.productRequired') }]}
-                          extra={<QuoteHint quote={quote} t={t} />}
+                          extra={quote ? <QuoteHint quote={quote} t={t} /> : undefined}
                         >
                           <ProductSelect initialLabel={line?.productLabel} data-testid="order-line-product" />
                         </Form.Item>
@@ -478,46 +447,42 @@ function OrderForm({ order }: { order?: Order }) {
         </Card>
       </Form>
 
+      {/* Kept in view while scrolling on a phone: the estimate and the submit button. */}
       <div className="zz-sticky-actions" style={{ marginTop: 12 }}>
         {belowFloorCount > 0 && (
           <Alert
             type="warning"
             showIcon
+            banner
             style={{ marginBottom: 8 }}
             title={t('orders.belowFloorWarning', { count: belowFloorCount })}
           />
         )}
-        <Flex justify="space-between" align="center" gap={12} wrap>
-          <Flex vertical>
+        <Flex justify="space-between" align="center" gap={8}>
+          <Flex vertical style={{ minWidth: 0 }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {complete ? t('orders.estimateTotal') : t('orders.estimateIncomplete')}
             </Typography.Text>
-            <Typography.Text strong style={{ fontSize: 18 }} data-testid="order-estimate">
+            <Typography.Text strong style={{ fontSize: 18, lineHeight: 1.3 }} data-testid="order-estimate">
               {fen(totals.totalFen)}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('orders.taxIncluded', { tax: fen(totals.taxFen) })}
             </Typography.Text>
           </Flex>
-          <Flex gap={8}>
+          <Flex gap={8} style={{ flex: 'none' }}>
             <Button onClick={() => navigate(order ? `/orders/${order.id}` : '/orders')}>
               {t('common.cancel')}
             </Button>
-            <Button
-              type="primary"
-              size="large"
-              loading={saving}
-              onClick={() => void submit()}
-              data-testid="order-submit"
-            >
+            <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="order-submit">
               {order ? t('common.save') : t('orders.submit')}
             </Button>
           </Flex>
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('orders.estimateHint')}
-        </Typography.Text>
       </div>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
+        {t('orders.estimateHint')}
+      </Typography.Paragraph>
     </div>
   );
 }

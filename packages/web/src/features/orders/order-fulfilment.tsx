@@ -57,6 +57,7 @@ function QuantitiesModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<QtyValues>();
+  const { modal } = App.useApp();
   const [saving, setSaving] = useState(false);
   const handleError = useSaveErrorHandler();
   const left = (l: OrderLine) =>
@@ -69,8 +70,7 @@ function QuantitiesModal({
       .map((l) => ({ orderLineId: l.id, quantity: v.qty[String(l.id)] ?? 0 }))
       .filter((x) => x.quantity > 0);
     if (chosen.length === 0) {
-      form.setFields([{ name: 'date', errors: [] }]);
-      Modal.warning({ title: t('orders.nothingChosen') });
+      modal.warning({ title: t('orders.nothingChosen') });
       return;
     }
     setSaving(true);

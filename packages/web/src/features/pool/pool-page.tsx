@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CustomerCategory, PoolCustomer } from '@zuzhang/api-schema';
 import { useState } from 'react';
@@ -59,7 +59,7 @@ export default function PoolPage() {
   };
 
   const runReturn = () => {
-    Modal.confirm({
+    modal.confirm({
       title: t('pool.runReturnConfirm'),
       content: t('pool.runReturnHint', { days: settings.data?.poolReturnDays ?? '' }),
       onOk: async () => {

@@ -8,12 +8,8 @@ import { useT } from '../../app/i18n/i18n.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { bodyField, dateProps } from '../sales-common/form-helpers.ts';
 import { fen } from '../sales-common/money.ts';
-import {
-  AllocationFields,
-  allocationsOf,
-  suggestAllocations,
-  type AllocationValues,
-} from './allocation-fields.tsx';
+import { AllocationFields } from './allocation-fields.tsx';
+import { allocationsOf, suggestAllocations, type AllocationValues } from './allocation.ts';
 import { useSaveErrorHandler } from '../sales-common/save-errors.ts';
 
 interface Values {

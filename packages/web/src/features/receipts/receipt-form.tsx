@@ -11,12 +11,8 @@ import { bodyField, dateProps, newIdempotencyKey } from '../sales-common/form-he
 import { YuanInput } from '../sales-common/money-input.tsx';
 import { fen } from '../sales-common/money.ts';
 import { CustomerSelect } from '../sales-common/pickers.tsx';
-import {
-  AllocationFields,
-  allocationsOf,
-  suggestAllocations,
-  type AllocationValues,
-} from './allocation-fields.tsx';
+import { AllocationFields } from './allocation-fields.tsx';
+import { allocationsOf, suggestAllocations, type AllocationValues } from './allocation.ts';
 import { useSaveErrorHandler } from '../sales-common/save-errors.ts';
 
 interface Values {
@@ -70,6 +66,19 @@ export function ReceiptFormModal({
   const allocated = allocationsOf(allocationValues).reduce((s, a) => s + a.amountFen, 0);
   const openTotal = orders.reduce((s, o) => s + o.openFen, 0);
   const extra = mode === 'choose' ? amountFen - allocated : Math.max(0, amountFen - openTotal);
+
+  // Opened for a customer (from the customer or order page): the payer is usually the customer itself.
+  useEffect(() => {
+    if (!customerId) return;
+    const ctrl = new AbortController();
+    api.customers.get(customerId, ctrl.signal).then(
+      (c) => {
+        if (!form.getFieldValue('payer')) form.setFieldValue('payer', c.name);
+      },
+      () => undefined, // the form still works; the user types the payer
+    );
+    return () => ctrl.abort();
+  }, [customerId, form]);
 
   // Coming from an order: pay that order first.
   useEffect(() => {
