@@ -491,6 +491,7 @@ export async function quotePrice(db: Db, actor: Actor, query: PriceQuoteQuery): 
     ...quote,
     taxRateBp: product.taxRateBp,
     discountFloorBp: product.discountFloorBp,
-    floorPriceFen: computeFloorPriceFen(product.listPriceFen, product.discountFloorBp),
+    // The floor applies to the price this customer is entitled to: an approved price list is not a discount.
+    floorPriceFen: computeFloorPriceFen(quote.priceFen, product.discountFloorBp),
   };
 }

@@ -286,6 +286,41 @@ describe('create', () => {
 });
 
 describe('discount floor approval (核决权限)', () => {
+  it("takes the floor from the customer's own price: a dealer ordering at the dealer price list needs no approval", async () => {
+    const listed = await buildProduct(vp, { listPriceFen: 10000, discountFloorBp: 9000 });
+    expectStatus(
+      await vp.send('POST', '/api/v1/price-lists', {
+        name: '经销商价（测试）',
+        customerCategory: 'dealer',
+        validFrom: '2026-01-01',
+        items: [{ productId: listed.id, priceFen: 8600 }],
+      }),
+      201,
+    );
+    const dealer = await customerOf('rep1', 'dealer');
+    const atDealerPrice = await buildOrder(rep1, {
+      customerId: dealer.id,
+      productId: listed.id,
+      orderDate: day,
+      lines: [{ productId: listed.id, quantity: 1, promisedOn: day }],
+    });
+    expect(atDealerPrice.lines[0]!.unitPriceFen).toBe(8600);
+    expect(atDealerPrice.status).toBe('confirmed');
+    // 90% of the dealer price is 7740 fen: one fen less waits for a manager.
+    const below = await buildOrder(rep1, {
+      customerId: dealer.id,
+      productId: listed.id,
+      orderDate: day,
+      lines: [{ productId: listed.id, quantity: 1, unitPriceFen: 7739, promisedOn: day }],
+    });
+    expect(below.status).toBe('awaiting_approval');
+    const quote = expectStatus<{ floorPriceFen: number }>(
+      await rep1.get(`/api/v1/prices/quote?customerId=${dealer.id}&productId=${listed.id}&date=${day}`),
+      200,
+    );
+    expect(quote.floorPriceFen).toBe(7740);
+  });
+
   it('below the floor the order awaits approval; a manager in scope approves it', async () => {
     const c = await customerOf('rep1');
     // 9000 fen is exactly the 90% floor: fine. 8999 is below.

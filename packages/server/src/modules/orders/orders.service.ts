@@ -325,10 +325,12 @@ async function priceLines(
       taxRateBp: p.taxRateBp,
       ...amounts,
       promisedOn: l.promisedOn,
-      // 折扣底线 (核决权限): below it the order waits for a manager's approval.
+      // 折扣底线 (核决权限): below it the order waits for a manager's approval. The floor is taken from the
+      // price this customer is entitled to (their price list, else the list price): a dealer's approved
+      // price list is not a discount.
       belowFloor: isBelowDiscountFloor(
         unitPriceAfterDiscount(unitPriceFen, l.discountBp),
-        p.listPriceFen,
+        quotes.get(p.id)!.priceFen,
         p.discountFloorBp,
       ),
     };
@@ -340,17 +342,24 @@ async function priceLines(
 }
 
 /** Lines already on an order, re-checked against today's floors (for a resubmitted draft). */
-async function anyLineBelowFloor(tx: Executor, companyId: number, lines: OrderLineRow[]): Promise<boolean> {
+async function anyLineBelowFloor(
+  tx: Executor,
+  companyId: number,
+  customer: { id: number; category: string },
+  lines: OrderLineRow[],
+  orderDate: string,
+): Promise<boolean> {
   const byId = await loadProductsById(
     tx,
     companyId,
     lines.map((l) => l.productId),
   );
+  const quotes = await quotePrices(tx, companyId, customer, [...byId.values()], orderDate);
   return lines.some((l) => {
     const p = byId.get(l.productId)!;
     return isBelowDiscountFloor(
       unitPriceAfterDiscount(l.unitPriceFen, l.discountBp),
-      p.listPriceFen,
+      quotes.get(p.id)!.priceFen,
       p.discountFloorBp,
     );
   });
@@ -472,7 +481,7 @@ export async function updateOrder(db: Db, actor: Actor, id: number, body: Update
       if (late) throw fieldError('body.orderDate', 'orders.promisedBeforeOrder', { orderDate });
       // Saving a draft sent back by the approver resubmits it.
       if (before.status === 'draft') {
-        status = (await anyLineBelowFloor(tx, actor.companyId, beforeLines))
+        status = (await anyLineBelowFloor(tx, actor.companyId, customer!, beforeLines, orderDate))
           ? 'awaiting_approval'
           : 'confirmed';
       }
