@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './platform/config/config.ts';
 import { openDatabase, type Database } from './platform/db/db.ts';
 import { todayIn } from './platform/clock.ts';
+import { startScheduler } from './platform/jobs/scheduler.ts';
 import { DEMO_PASSWORD, PEOPLE, hasAnyCompany, seedDemoCompany } from './modules/demo/demo-seed.ts';
 
 export interface Running {
@@ -32,6 +33,7 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
+  const stopScheduler = startScheduler(database.db, log);
   const where = database.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   log(`Zuzhang 组长 is running at ${url}  (database: ${where}${seeded ? ', demo company created' : ''})`);
   if (config.demo) {
@@ -43,6 +45,7 @@ export async function startServer(
     database,
     url,
     stop: async () => {
+      stopScheduler();
       await app.close();
       await database.close();
     },
