@@ -435,7 +435,8 @@ export const SALES_CASES: Record<string, EndpointCase> = {
         priceFen: 9_500,
         source: 'customer',
         priceListId: w.priceListA.id,
-        floorPriceFen: 9_000,
+        // The floor is 90% of the customer's own price (9,500), not of the list price.
+        floorPriceFen: 8_550,
       }),
     bad: {
       input: () => ({ query: { customerId: 'x', productId: String(shared.product.id) } }),
