@@ -1,7 +1,8 @@
 import { getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/db.ts';
-import { orders } from '../orders/orders.table.ts';
+import { orders, salesReturns } from '../orders/orders.table.ts';
+import { receiptAllocations, writeOffs } from './receivables.table.ts';
 
 export interface OrderBalance {
   orderId: number;
@@ -14,29 +15,12 @@ export interface OrderBalance {
 }
 
 /**
- * The parts of an order's balance as SQL over `orders`, optionally as of a day (documents dated on or before
- * it): returns by return date, allocations by allocation date, approved write-offs by write-off date. The one
- * definition, used by `loadOrderBalances` for a few orders and by reports (ageing, overdue) over many.
- */
-/**
  * A column always written with its table ("orders"."id"). Drizzle leaves a column unqualified when it is a
  * top-level select field of a one-table query, and inside a correlated subquery an unqualified "id" would
  * mean the subquery's own table.
  */
 export function qualified(column: PgColumn): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
-}
-
-export function orderBalanceParts(asOf?: string) {
-  const orderId = qualified(orders.id);
-  const returnsUpTo = asOf ? sql` and r.return_date <= ${asOf}` : sql``;
-  const allocationsUpTo = asOf ? sql` and a.allocated_on <= ${asOf}` : sql``;
-  const writeOffsUpTo = asOf ? sql` and w.written_off_on <= ${asOf}` : sql``;
-  const returnedFen = sql<number>`coalesce((select sum(r.amount_fen) from sales_returns r where r.order_id = ${orderId}${returnsUpTo}), 0)::bigint`;
-  const allocatedFen = sql<number>`coalesce((select sum(a.amount_fen) from receipt_allocations a where a.order_id = ${orderId}${allocationsUpTo}), 0)::bigint`;
-  const writtenOffFen = sql<number>`coalesce((select sum(w.amount_fen) from write_offs w where w.order_id = ${orderId} and w.status = 'approved'${writeOffsUpTo}), 0)::bigint`;
-  const openFen: SQL<number> = sql<number>`(${qualified(orders.totalFen)} - ${returnedFen} - ${allocatedFen} - ${writtenOffFen})::bigint`;
-  return { returnedFen, allocatedFen, writtenOffFen, openFen };
 }
 
 /**
@@ -46,8 +30,52 @@ export function orderBalanceParts(asOf?: string) {
 export const RECEIVABLE_ORDER_STATUSES = ['confirmed', 'partially_shipped', 'shipped', 'completed'] as const;
 
 /**
- * The one definition of an order's open amount (应收余额), used by receipts, ageing, write-offs,
- * statements and the order pages alike.
+ * What settles part of an order, one row per document: money allocated from receipts ('allocation', dated
+ * by its allocation date), returns and credit notes ('return', by return date) and bad-debt write-offs
+ * ('write_off', by write-off date; only approved ones count). Columns: order_id, kind, amount_fen, dated_on,
+ * counts. The branches carry no WHERE of their own: PostgreSQL then treats the union as one relation and
+ * pushes the join on order_id and the conditions on `counts` and `dated_on` into each table (index look-ups
+ * for a few orders, one scan each for a report), which it cannot do through a branch with a WHERE.
+ */
+const ORDER_SETTLEMENTS = sql`select ${receiptAllocations.orderId} as order_id, 'allocation' as kind,
+      ${receiptAllocations.amountFen} as amount_fen, ${receiptAllocations.allocatedOn} as dated_on, true as counts
+    from ${receiptAllocations}
+    union all select ${salesReturns.orderId}, 'return', ${salesReturns.amountFen}, ${salesReturns.returnDate}, true
+    from ${salesReturns}
+    union all select ${writeOffs.orderId}, 'write_off', ${writeOffs.amountFen}, ${writeOffs.writtenOffOn},
+      ${writeOffs.status} = 'approved'
+    from ${writeOffs}`;
+
+/**
+ * The one definition of an order's open amount (应收余额), as SQL: one row per order matching `where`
+ * (conditions on `orders`), with its settled parts and its open amount, optionally as of a day. Every
+ * settlement is summed once per order (a join and `group by`, no subquery per order), so the same statement
+ * serves a handful of orders (index look-ups) and a report over a whole team (one pass over each table).
+ * Columns: order_id, order_no, customer_id, owner_employee_id, unit_id, order_date, due_on, total_fen,
+ * returned_fen, allocated_fen, written_off_fen, open_fen; due_on is the order date when the order has no due
+ * date (it is due when it was taken). Columns a caller does not read cost nothing (the planner drops them).
+ */
+export function orderBalancesSql(where: SQL, asOf?: string): SQL {
+  // As of a day: only documents dated on or before it (an ageing as of a past day does not see later ones).
+  const upTo = asOf === undefined ? sql`` : sql` and m.dated_on <= ${asOf}`;
+  const settled = (kind: 'allocation' | 'return' | 'write_off') =>
+    sql`coalesce(sum(m.amount_fen) filter (where m.kind = ${sql.raw(`'${kind}'`)}), 0)::bigint`;
+  return sql`select ${orders.id} as order_id, ${orders.no} as order_no, ${orders.customerId} as customer_id,
+      ${orders.ownerEmployeeId} as owner_employee_id, ${orders.unitId} as unit_id, ${orders.orderDate} as order_date,
+      coalesce(${orders.dueOn}, ${orders.orderDate}) as due_on,
+      ${orders.totalFen} as total_fen,
+      ${settled('return')} as returned_fen,
+      ${settled('allocation')} as allocated_fen,
+      ${settled('write_off')} as written_off_fen,
+      (${orders.totalFen} - coalesce(sum(m.amount_fen), 0))::bigint as open_fen
+    from ${orders} left join (${ORDER_SETTLEMENTS}) m on m.order_id = ${orders.id} and m.counts${upTo}
+    where ${where}
+    group by ${orders.id}`;
+}
+
+/**
+ * The open amount of a few orders (应收余额), used by receipts, write-offs, collection plans and the order
+ * pages alike; reports read the same definition over many orders through `orderBalancesSql`.
  */
 export async function loadOrderBalances(
   db: Executor,
@@ -56,19 +84,18 @@ export async function loadOrderBalances(
 ): Promise<Map<number, OrderBalance>> {
   const out = new Map<number, OrderBalance>();
   if (orderIds.length === 0) return out;
-  const parts = orderBalanceParts(options.asOf);
-  const rows = await db
-    .select({
-      orderId: orders.id,
-      totalFen: orders.totalFen,
-      returnedFen: parts.returnedFen.mapWith(Number),
-      allocatedFen: parts.allocatedFen.mapWith(Number),
-      writtenOffFen: parts.writtenOffFen.mapWith(Number),
-    })
-    .from(orders)
-    .where(inArray(orders.id, orderIds));
+  const result = await db.execute(orderBalancesSql(inArray(orders.id, orderIds), options.asOf));
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
   for (const r of rows) {
-    out.set(r.orderId, { ...r, openFen: r.totalFen - r.returnedFen - r.allocatedFen - r.writtenOffFen });
+    const balance: OrderBalance = {
+      orderId: Number(r.order_id),
+      totalFen: Number(r.total_fen),
+      returnedFen: Number(r.returned_fen),
+      allocatedFen: Number(r.allocated_fen),
+      writtenOffFen: Number(r.written_off_fen),
+      openFen: Number(r.open_fen),
+    };
+    out.set(balance.orderId, balance);
   }
   return out;
 }
