@@ -40,13 +40,59 @@ function withInitial(
   return options;
 }
 
-/** Customers in the caller's scope, searched by name, mobile or credit code. */
-export function CustomerSelect({
+/**
+ * A select that searches the server as the user types: the one rendering shared by the customer and
+ * product pickers, which differ only in what they load and how an item is labelled.
+ */
+function ServerSearchSelect<T extends { id: number }>({
+  items,
+  loading,
+  labelOf,
+  onSearch,
   value,
   onChange,
   placeholder,
-  allowClear = true,
+  allowClear,
   initialLabel,
+  ...rest
+}: PickerProps<T> & {
+  items: T[];
+  loading: boolean;
+  labelOf: (item: T) => string;
+  onSearch: (text: string) => void;
+  placeholder: string;
+}) {
+  const t = useT();
+  const options = withInitial(
+    items.map((item) => ({ value: item.id, label: labelOf(item) })),
+    value,
+    initialLabel,
+  );
+  return (
+    <Select<number>
+      {...rest}
+      value={value ?? undefined}
+      onChange={(v) =>
+        onChange?.(
+          v ?? null,
+          items.find((item) => item.id === v),
+        )
+      }
+      options={options}
+      showSearch={{ filterOption: false, onSearch }}
+      allowClear={allowClear}
+      loading={loading}
+      placeholder={placeholder}
+      notFoundContent={loading ? t('common.loading') : t('common.noMatch')}
+      popupMatchSelectWidth={false}
+    />
+  );
+}
+
+/** Customers in the caller's scope, searched by name, mobile or credit code. */
+export function CustomerSelect({
+  placeholder,
+  allowClear = true,
   exclude,
   ...rest
 }: PickerProps<Customer> & { exclude?: number }) {
@@ -57,70 +103,36 @@ export function CustomerSelect({
     api.customers.list({ q: q || undefined, pageSize: 30, sort: 'name', order: 'asc' }, signal),
   );
   const items = useMemo(() => (list.data?.items ?? []).filter((c) => c.id !== exclude), [list.data, exclude]);
-  const options = withInitial(
-    items.map((c) => ({ value: c.id, label: c.ownerName ? `${c.name} (${c.ownerName})` : c.name })),
-    value,
-    initialLabel,
-  );
   return (
-    <Select<number>
+    <ServerSearchSelect<Customer>
       {...rest}
-      value={value ?? undefined}
-      onChange={(v) =>
-        onChange?.(
-          v ?? null,
-          items.find((c) => c.id === v),
-        )
-      }
-      options={options}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      allowClear={allowClear}
+      items={items}
       loading={list.loading}
+      labelOf={(c) => (c.ownerName ? `${c.name} (${c.ownerName})` : c.name)}
+      onSearch={setSearch}
+      allowClear={allowClear}
       placeholder={placeholder ?? t('ledger.searchCustomer')}
-      notFoundContent={list.loading ? t('common.loading') : t('common.noMatch')}
-      popupMatchSelectWidth={false}
     />
   );
 }
 
 /** Active products, searched by code or name. */
-export function ProductSelect({
-  value,
-  onChange,
-  placeholder,
-  allowClear = false,
-  initialLabel,
-  ...rest
-}: PickerProps<Product>) {
+export function ProductSelect({ placeholder, allowClear = false, ...rest }: PickerProps<Product>) {
   const t = useT();
   const [search, setSearch] = useState('');
   const q = useDebounced(search);
   const list = useApi(`product-picker:${q}`, (signal) =>
     api.products.list({ q: q || undefined, active: true, pageSize: 30, sort: 'code', order: 'asc' }, signal),
   );
-  const items = list.data?.items ?? [];
-  const options = withInitial(
-    items.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` })),
-    value,
-    initialLabel,
-  );
   return (
-    <Select<number>
+    <ServerSearchSelect<Product>
       {...rest}
-      value={value ?? undefined}
-      onChange={(v) =>
-        onChange?.(
-          v ?? null,
-          items.find((p) => p.id === v),
-        )
-      }
-      options={options}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      allowClear={allowClear}
+      items={list.data?.items ?? []}
       loading={list.loading}
+      labelOf={(p) => `${p.code} ${p.name}`}
+      onSearch={setSearch}
+      allowClear={allowClear}
       placeholder={placeholder ?? t('ledger.searchProduct')}
-      notFoundContent={list.loading ? t('common.loading') : t('common.noMatch')}
-      popupMatchSelectWidth={false}
     />
   );
 }
