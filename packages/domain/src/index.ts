@@ -8,3 +8,8 @@ export * from './customers/index.ts';
 export * from './receivables/index.ts';
 export * from './invoices/index.ts';
 export * from './statements/index.ts';
+export * from './kpi/index.ts';
+export * from './calendar/index.ts';
+export * from './periods/index.ts';
+export * from './targets/index.ts';
+export * from './pay/index.ts';

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './platform/db/db.ts';
 import { todayIn } from './platform/clock.ts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
 import { DEMO_PASSWORD, PEOPLE, hasAnyCompany, seedDemoCompany } from './modules/demo/demo-seed.ts';
+import { ensureRollups } from './modules/sales-rollups/rollups.service.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -23,6 +24,7 @@ export async function startServer(
     import('./platform/http/app.ts'),
   ]);
   await database.migrate();
+  await ensureRollups(database.db);
   let seeded = false;
   if (config.demo && !(await hasAnyCompany(database.db))) {
     await seedDemoCompany(database.db, todayIn('Asia/Shanghai'));

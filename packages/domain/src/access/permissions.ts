@@ -29,6 +29,22 @@ export const PERMISSIONS = [
   'invoice.manage',
   'statement.manage',
   'complaint.manage',
+  // Sales targets
+  'target.read',
+  'target.plan',
+  'target.assign',
+  'target.override',
+  'market.manage',
+  // Scorecards and pay
+  'scorecard.manage',
+  'review.rate',
+  'review.decide',
+  'attendance.manage',
+  'incident.manage',
+  'payplan.manage',
+  'payrun.manage',
+  'payrun.approve',
+  'payroll.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -57,6 +57,8 @@ import { employees } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { customerContacts, customerOwnershipLog, customers } from './customers.table.ts';
 import { loadCustomerSettings } from './customer-settings.service.ts';
+import { primaryUnitOn } from '../org/org.service.ts';
+import { applyLedgerFacts } from '../sales-rollups/rollups.service.ts';
 
 // ---- used by other features -----------------------------------------------------------------------
 
@@ -644,6 +646,7 @@ export async function prepareCustomer(
       note: body.note,
       // The record is made after a visit (拜访): that is the first activity.
       lastActivityOn: actor.today,
+      acquiredOn: actor.today,
       pooledAt: ownerEmployeeId === null ? new Date() : null,
       createdByUserId: actor.userId,
     },
@@ -689,6 +692,19 @@ export async function insertCustomer(
     reason: 'create',
     byUserId: actor.userId,
   });
+  if (row!.ownerEmployeeId !== null) {
+    // 新客户: counted for the rep who won it, in the team they are in that day.
+    const unitId = await primaryUnitOn(tx, row!.ownerEmployeeId, row!.acquiredOn);
+    const fact = {
+      metric: 'new_customers',
+      day: row!.acquiredOn,
+      employeeId: row!.ownerEmployeeId,
+      unitId,
+      category: '',
+      amount: 1,
+    } as const;
+    await applyLedgerFacts(tx, actor.companyId, [], [fact]);
+  }
   await recordAudit(tx, actor, {
     action: 'create',
     entity: 'customer',

@@ -51,6 +51,8 @@ export const customers = pgTable(
     vettingStatus: text('vetting_status').notNull().default('not_started'),
     /** Last follow-up or order date: drives the return to the pool. */
     lastActivityOn: date('last_activity_on', { mode: 'string' }).notNull(),
+    /** The day the customer was won (created with an owner): the new-customers metric counts it then. */
+    acquiredOn: date('acquired_on', { mode: 'string' }).notNull().defaultNow(),
     pooledAt: timestamp('pooled_at', { withTimezone: true }),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -45,6 +45,7 @@ import { invoices } from '../invoices/invoices.table.ts';
 import { statements } from '../statements/statements.table.ts';
 import { complaints, customerSurveys } from '../service/service.table.ts';
 import { files } from '../files/files.table.ts';
+import { rebuildRollups } from '../sales-rollups/rollups.service.ts';
 
 /**
  * Twelve months of sales-ledger history for the demo company (issue 3 item 11: "a few hundred customers,
@@ -2425,6 +2426,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 note: c.note,
                 vettingStatus: c.vetting,
                 lastActivityOn: c.lastActivityOn,
+                acquiredOn: c.createdOn,
                 pooledAt: c.pooledOn ? at(c.pooledOn, 2) : null,
                 createdByUserId: c.owners[0]!.rep.userId,
                 createdAt: at(c.createdOn, 9 + (c.idx % 9), (c.idx * 7) % 60),
@@ -2681,6 +2683,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 companyId,
                 customerId: cid(r.customer),
                 ownerEmployeeId: r.owner?.employeeId ?? null,
+                unitId: r.owner?.unitId ?? null,
                 receivedOn: r.receivedOn,
                 amountFen: r.amountFen,
                 method: r.method,
@@ -2863,6 +2866,8 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
       (chunk) => tx.insert(customerSurveys).values(chunk),
     );
 
+    // The ledger went in by the thousand: roll-ups are built from it once, set-wise.
+    await rebuildRollups(tx, companyId);
     return {
       skipped: false,
       customers: plan.customers.length,

@@ -22,12 +22,13 @@ import { jdAcknowledgements, jobDescriptions } from '../job-descriptions/jd.tabl
 import { DEMO_JOB_DESCRIPTIONS, type DemoRoleKey } from './demo-job-descriptions.ts';
 import { DEMO_LEDGER_SEED, seedDemoLedger } from './demo-ledger.ts';
 import { ACKNOWLEDGEMENT_STATEMENT } from '../job-descriptions/jd.service.ts';
+import { seedDemoTargets } from './demo-targets.ts';
 
 export const DEMO_COMPANY_CODE = 'demo';
 /** Demo data only: printed at start and in the README. */
 export const DEMO_PASSWORD = 'zuzhang-demo';
 
-const READ: Permission[] = ['org.read', 'employee.read', 'jd.read'];
+const READ: Permission[] = ['org.read', 'employee.read', 'jd.read', 'target.read'];
 /** What a rep does every day: find, visit and keep customers, take orders, record the money. */
 const SELLING: Permission[] = [
   'customer.read',
@@ -40,6 +41,10 @@ const SELLING: Permission[] = [
 ];
 /** What a manager approves (核决权限): vetting, contracts, discounts below the floor, bad-debt write-offs. */
 const APPROVING: Permission[] = ['customer.vet', 'contract.approve', 'order.approve', 'writeoff.approve'];
+/** What a superior does for their people (分解并下达, 考核, 考勤, 奖罚): split targets, rate, record. */
+const LEADING: Permission[] = ['target.assign', 'review.rate', 'incident.manage', 'attendance.manage'];
+/** Planning the year and running pay: the VP's and the managers' part. */
+const PLANNING: Permission[] = ['target.plan', 'review.decide', 'market.manage'];
 const ROLES: Record<string, { name: string; permissions: Permission[] }> = {
   admin: { name: '系统管理员', permissions: [...PERMISSIONS] },
   executive: {
@@ -57,13 +62,30 @@ const ROLES: Record<string, { name: string; permissions: Permission[] }> = {
       'catalogue.manage',
       'invoice.manage',
       'statement.manage',
+      ...LEADING,
+      ...PLANNING,
+      'target.override',
+      'scorecard.manage',
+      'payplan.manage',
+      'payrun.manage',
+      'payrun.approve',
+      'payroll.read',
     ],
   },
   manager: {
     name: '销售经理',
-    permissions: [...READ, ...SELLING, ...APPROVING, 'jd.edit', 'delegation.manage', 'audit.read'],
+    permissions: [
+      ...READ,
+      ...SELLING,
+      ...APPROVING,
+      ...LEADING,
+      ...PLANNING,
+      'jd.edit',
+      'delegation.manage',
+      'audit.read',
+    ],
   },
-  leader: { name: '主管/组长', permissions: [...READ, ...SELLING, 'delegation.manage'] },
+  leader: { name: '主管/组长', permissions: [...READ, ...SELLING, ...LEADING, 'delegation.manage'] },
   staff: { name: '一线员工', permissions: [...READ, ...SELLING] },
   /** 营销协理: registers invoices, checks receipts, sends reconciliation statements. */
   assistant: {
@@ -75,6 +97,7 @@ const ROLES: Record<string, { name: string; permissions: Permission[] }> = {
       'receipt.manage',
       'invoice.manage',
       'statement.manage',
+      'attendance.manage',
     ],
   },
 };
@@ -651,5 +674,6 @@ export async function deleteDemo(db: Db) {
 export async function seedDemoCompany(db: Db, today: string) {
   const org = await seedDemo(db, today);
   await seedDemoLedger(db, { companyId: org.companyId, today, seed: DEMO_LEDGER_SEED });
+  await db.transaction((tx) => seedDemoTargets(tx, org.companyId, today));
   return org;
 }

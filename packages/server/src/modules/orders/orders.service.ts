@@ -28,7 +28,8 @@ import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
 import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
 import { assignments, employees, positions } from '../org/org.table.ts';
-import { assignmentInForce } from '../org/org.service.ts';
+import { primaryUnitOn } from '../org/org.service.ts';
+import { applyLedgerFacts, loadOrderFacts } from '../sales-rollups/rollups.service.ts';
 import { customers } from '../customers/customers.table.ts';
 import { products } from '../catalogue/catalogue.table.ts';
 import { quotePrices } from '../catalogue/catalogue.service.ts';
@@ -200,18 +201,6 @@ async function loadOrderCustomer(tx: Executor, actor: Actor, customerId: number)
  * The team credited with the sale: the unit of the owner's primary position on the order date, so a
  * later move to another team does not take past sales with it.
  */
-async function creditedUnit(tx: Executor, employeeId: number, day: string): Promise<number | null> {
-  const [row] = await tx
-    .select({ unitId: positions.unitId })
-    .from(assignments)
-    .innerJoin(positions, eq(positions.id, assignments.positionId))
-    .where(
-      and(eq(assignments.employeeId, employeeId), eq(assignments.kind, 'primary'), assignmentInForce(day)),
-    )
-    .orderBy(desc(assignments.startDate), desc(assignments.id))
-    .limit(1);
-  return row?.unitId ?? null;
-}
 
 /** A contract of this customer that is signed or in progress; null for an order without one. */
 async function resolveContract(tx: Executor, actor: Actor, contractId: number | null, customerId: number) {
@@ -391,7 +380,7 @@ export async function createOrder(db: Db, actor: Actor, body: CreateOrderBody): 
     await assertMonthOpen(tx, customer.id, body.orderDate, 'body.orderDate');
     const totals = computeOrderTotals(priced);
     const no = body.no ?? (await nextDocumentNo(tx, actor.companyId, 'SO', body.orderDate));
-    const unitId = await creditedUnit(tx, customer.ownerEmployeeId, body.orderDate);
+    const unitId = await primaryUnitOn(tx, customer.ownerEmployeeId, body.orderDate);
     const [row] = await withDuplicateCheck(
       () =>
         tx
@@ -415,6 +404,7 @@ export async function createOrder(db: Db, actor: Actor, body: CreateOrderBody): 
       { path: 'body.no', label: 'field.orderNo', value: no },
     );
     await insertLines(tx, actor.companyId, row!.id, priced);
+    await applyLedgerFacts(tx, actor.companyId, [], await loadOrderFacts(tx, row!.id));
     await startContractOnOrder(tx, actor, contract);
     await touchCustomerActivity(tx, customer.id, body.orderDate);
     await recordAudit(tx, actor, {
@@ -444,6 +434,7 @@ export async function updateOrder(db: Db, actor: Actor, id: number, body: Update
     }
     const beforeLines = await readOrderLines(tx, id);
     if (beforeLines.some((l) => l.shippedQuantity > 0)) throw refuse('orders.alreadyShipped', {}, 'status');
+    const factsBefore = await loadOrderFacts(tx, id);
     const [invoiced] = await tx.select({ n: count() }).from(invoices).where(eq(invoices.orderId, id));
     if (body.lines !== undefined && Number(invoiced!.n) > 0)
       throw refuse('orders.invoiced', {}, 'body.lines');
@@ -495,7 +486,7 @@ export async function updateOrder(db: Db, actor: Actor, id: number, body: Update
         unitId:
           orderDate === before.orderDate
             ? before.unitId
-            : await creditedUnit(tx, before.ownerEmployeeId, orderDate),
+            : await primaryUnitOn(tx, before.ownerEmployeeId, orderDate),
         dueOn: computeDueOn(orderDate, contract?.paymentDays ?? DEFAULT_PAYMENT_DAYS),
         totalFen: totals.totalFen,
         taxFen: totals.taxFen,
@@ -505,6 +496,7 @@ export async function updateOrder(db: Db, actor: Actor, id: number, body: Update
       .where(and(eq(orders.id, id), eq(orders.version, before.version)))
       .returning();
     if (!after) throw staleVersion('entity.order');
+    await applyLedgerFacts(tx, actor.companyId, factsBefore, await loadOrderFacts(tx, id));
     await startContractOnOrder(tx, actor, contractId !== before.contractId ? contract : null);
     await recordAudit(tx, actor, {
       action: 'update',
@@ -548,12 +540,14 @@ async function decideOrder(
         throw refuse('orders.hasMoney', {}, 'status');
       }
     }
+    const factsBefore = await loadOrderFacts(tx, id);
     const [after] = await tx
       .update(orders)
       .set({ status: step.to, version: before.version + 1 })
       .where(and(eq(orders.id, id), eq(orders.version, before.version)))
       .returning();
     if (!after) throw staleVersion('entity.order');
+    await applyLedgerFacts(tx, actor.companyId, factsBefore, await loadOrderFacts(tx, id));
     await recordAudit(tx, actor, {
       action: step.action,
       entity: 'order',

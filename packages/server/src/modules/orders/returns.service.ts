@@ -11,6 +11,7 @@ import { assertMonthOpen } from '../statements/month-lock.ts';
 import { nextDocumentNo } from './document-numbers.ts';
 import { authorizeOrderRead, lockOrder, presentReturn, selectReturns } from './order-views.ts';
 import { loadLinesById } from './orders.service.ts';
+import { applyLedgerFacts, loadReturnFacts } from '../sales-rollups/rollups.service.ts';
 import { orderLines, orders, salesReturns } from './orders.table.ts';
 
 function returnVisible(actor: Actor) {
@@ -141,6 +142,7 @@ export async function createReturn(
           .returning(),
       { path: 'body.no', label: 'field.returnNo', value: no },
     );
+    await applyLedgerFacts(tx, actor.companyId, [], await loadReturnFacts(tx, row!.id));
     // The order changed (its open amount went down): anyone editing it from an older read gets 409.
     await tx
       .update(orders)

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { findCycle, isPermission, PERMISSIONS } from '@zuzhang/domain';
 import type {
   CreatePositionBody,
@@ -250,6 +250,20 @@ export function assignmentInForce(day: string): SQL {
     lte(assignments.startDate, day),
     or(isNull(assignments.endDate), gte(assignments.endDate, day)),
   )!;
+}
+
+/** The team (unit of the primary position) a person was in on a day: sales and collections are credited to it. */
+export async function primaryUnitOn(tx: Executor, employeeId: number, day: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ unitId: positions.unitId })
+    .from(assignments)
+    .innerJoin(positions, eq(positions.id, assignments.positionId))
+    .where(
+      and(eq(assignments.employeeId, employeeId), eq(assignments.kind, 'primary'), assignmentInForce(day)),
+    )
+    .orderBy(desc(assignments.startDate), desc(assignments.id))
+    .limit(1);
+  return row?.unitId ?? null;
 }
 
 const reportsTo = sql<

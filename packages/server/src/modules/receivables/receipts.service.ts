@@ -22,6 +22,8 @@ import { assertMonthOpen } from '../statements/month-lock.ts';
 import { receiptAllocations, receipts } from './receivables.table.ts';
 import { loadOrderBalances } from './open-amount.ts';
 import { findCustomerInScope, isoOrNull, lockCustomerOrders, requireCustomerInScope } from './ledger-refs.ts';
+import { primaryUnitOn } from '../org/org.service.ts';
+import { applyLedgerFacts } from '../sales-rollups/rollups.service.ts';
 
 /**
  * 回款 / 收款: money in from a customer, allocated to the customer's orders. What is not allocated stays on
@@ -317,6 +319,10 @@ export async function recordReceipt(
     const id = await db.transaction(async (tx) => {
       const customer = await requireCustomerInScope(tx, actor, body.customerId, 'body.customerId');
       await assertMonthOpen(tx, customer.id, body.receivedOn, 'body.receivedOn');
+      const unitId =
+        customer.ownerEmployeeId === null
+          ? null
+          : await primaryUnitOn(tx, customer.ownerEmployeeId, body.receivedOn);
       const [row] = await withDuplicateCheck(
         () =>
           tx
@@ -326,6 +332,7 @@ export async function recordReceipt(
               customerId: customer.id,
               // The rep credited with the collection: the customer's owner when the money came in.
               ownerEmployeeId: customer.ownerEmployeeId,
+              unitId,
               receivedOn: body.receivedOn,
               amountFen: body.amountFen,
               method: body.method,
@@ -338,6 +345,17 @@ export async function recordReceipt(
             .returning(),
         { path: 'body.idempotencyKey', label: 'money.field.idempotencyKey', value: body.idempotencyKey },
       );
+      if (row!.ownerEmployeeId !== null) {
+        const fact = {
+          metric: 'collections',
+          day: row!.receivedOn,
+          employeeId: row!.ownerEmployeeId,
+          unitId,
+          category: '',
+          amount: row!.amountFen,
+        } as const;
+        await applyLedgerFacts(tx, actor.companyId, [], [fact]);
+      }
       const { after, allocations } = await applyAllocations(tx, actor, row!, {
         requested: body.allocations,
         mode: body.onOverpayment,

@@ -9,7 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { companies, employees } from '../org/org.table.ts';
+import { companies, employees, units } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import { contracts, orders } from '../orders/orders.table.ts';
@@ -54,6 +54,8 @@ export const receipts = pgTable(
       .references(() => customers.id),
     /** The rep credited with the collection (the customer's owner when it came in). */
     ownerEmployeeId: integer('owner_employee_id').references(() => employees.id),
+    /** The owner's team on the day the money came in: collections stay with that team after a move. */
+    unitId: integer('unit_id').references(() => units.id),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     /** bank | cash | wechat | alipay | acceptance_bill | other */

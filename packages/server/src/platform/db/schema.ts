@@ -12,3 +12,7 @@ export * from '../../modules/receivables/receivables.table.ts';
 export * from '../../modules/invoices/invoices.table.ts';
 export * from '../../modules/statements/statements.table.ts';
 export * from '../../modules/service/service.table.ts';
+export * from '../../modules/sales-rollups/rollups.table.ts';
+export * from '../../modules/targets/targets.table.ts';
+export * from '../../modules/reviews/reviews.table.ts';
+export * from '../../modules/pay/pay.table.ts';

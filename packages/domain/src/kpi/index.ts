@@ -1,0 +1,4 @@
+export * from './indicators.ts';
+export * from './scoring.ts';
+export * from './templates.ts';
+export * from './scorecard.ts';

@@ -1,0 +1,3 @@
+export * from './split.ts';
+export * from './attainment.ts';
+export * from './analysis.ts';
