@@ -5,3 +5,7 @@ export * from './jd.ts';
 export * from './sales.ts';
 export * from './customers.ts';
 export * from './money.ts';
+export * from './targets.ts';
+export * from './progress.ts';
+export * from './pay.ts';
+export * from './reviews.ts';

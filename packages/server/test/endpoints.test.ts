@@ -18,6 +18,10 @@ import {
 import { CUSTOMER_CASES, setupCustomers } from './endpoints-customers.ts';
 import { SALES_CASES, setupSales } from './endpoints-sales.ts';
 import { MONEY_CASES, setupMoney } from './endpoints-money.ts';
+import { REVIEW_CASES, setupReviews } from './endpoints-reviews.ts';
+import { TARGET_CASES, setupTargets } from './endpoints-targets.ts';
+import { PAY_CASES, setupPay } from './endpoints-pay.ts';
+import { PROGRESS_CASES, setupProgress } from './endpoints-progress.ts';
 
 /**
  * Every endpoint in the route registry (ARCHITECTURE.md, Tests 3): 401 without a session, 400 naming the
@@ -841,6 +845,12 @@ const CASES: Record<string, EndpointCase> = {
   ...CUSTOMER_CASES,
   ...SALES_CASES,
   ...MONEY_CASES,
+  ...REVIEW_CASES,
+
+  // ---- sales targets (issue 4) ----------------------------------------------------------------
+  ...TARGET_CASES,
+  ...PAY_CASES,
+  ...PROGRESS_CASES,
 };
 
 // ---- harness -----------------------------------------------------------------------------------
@@ -880,6 +890,10 @@ beforeAll(async () => {
   await setupCustomers(ctx);
   await setupSales(ctx);
   await setupMoney(ctx);
+  await setupReviews(ctx);
+  await setupTargets(ctx);
+  await setupPay(ctx);
+  await setupProgress(ctx);
 });
 afterAll(() => t.close());
 

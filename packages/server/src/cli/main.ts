@@ -4,6 +4,7 @@ import { runDemo } from './demo.ts';
 import { runUser } from './user.ts';
 import { runBackup, runRestore } from './backup.ts';
 import { runInit } from './init.ts';
+import { runPay } from './pay.ts';
 
 const USAGE = `zuzhang <command> [options]
 
@@ -17,6 +18,8 @@ Commands:
   user reset-password --username NAME --password PW
   backup FILE                write a portable archive of the whole database
   restore FILE               load an archive into an empty database (PGlite or PostgreSQL)
+  pay simulate PLAN FIGURES [--json] [--lang en-US]
+                             what a pay plan pays, from JSON or YAML files (nothing saved)
 
 Environment: DATABASE_URL (postgres://…) or DATA_DIR (default ./data), PORT (default 3000), ZUZHANG_DEMO=0.`;
 
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   user: runUser,
   backup: runBackup,
   restore: runRestore,
+  pay: runPay,
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -13,6 +13,10 @@ import { registerOrderRoutes } from './orders/orders.routes.ts';
 import { registerCustomerRoutes } from './customers/customers.routes.ts';
 import { registerServiceRoutes } from './service/service.routes.ts';
 import { registerMoneyInRoutes } from './receivables/receivables.routes.ts';
+import { registerReviewRoutes } from './reviews/reviews.routes.ts';
+import { registerTargetRoutes } from './targets/targets.routes.ts';
+import { registerProgressRoutes } from './progress/progress.routes.ts';
+import { registerPayRoutes } from './pay/pay.routes.ts';
 
 /** Every feature's routes. A new feature adds one line here. */
 export function registerModules(app: FastifyInstance, db: Db, cookieMode: 'auto' | 'always' | 'never') {
@@ -29,4 +33,8 @@ export function registerModules(app: FastifyInstance, db: Db, cookieMode: 'auto'
   registerCustomerRoutes(app, db);
   registerServiceRoutes(app, db);
   registerMoneyInRoutes(app, db);
+  registerReviewRoutes(app, db);
+  registerTargetRoutes(app, db);
+  registerProgressRoutes(app, db);
+  registerPayRoutes(app, db);
 }

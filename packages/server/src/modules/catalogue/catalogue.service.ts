@@ -26,6 +26,7 @@ import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
 import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
 import { customers } from '../customers/customers.table.ts';
 import { priceListItems, priceLists, products } from './catalogue.table.ts';
+import { moveProductCategory } from '../sales-rollups/rollups.service.ts';
 
 /** The catalogue is read by everyone who sells or enters orders; only catalogue.manage changes it. */
 const READERS: Permission[] = ['customer.read', 'order.manage', 'catalogue.manage'];
@@ -150,6 +151,8 @@ export async function updateProduct(
       { path: 'body.code', label: 'field.code', value: changes.code ?? before.code },
     );
     if (!after) throw staleVersion('entity.product');
+    // Sales of a product category (issue 4 item 1) follow the product: its past sales move with it.
+    await moveProductCategory(tx, actor.companyId, id, before.category, after.category);
     await recordAudit(tx, actor, {
       action: 'update',
       entity: 'product',

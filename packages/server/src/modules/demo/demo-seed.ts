@@ -23,6 +23,7 @@ import { DEMO_JOB_DESCRIPTIONS, type DemoRoleKey } from './demo-job-descriptions
 import { DEMO_LEDGER_SEED, seedDemoLedger } from './demo-ledger.ts';
 import { ACKNOWLEDGEMENT_STATEMENT } from '../job-descriptions/jd.service.ts';
 import { seedDemoTargets } from './demo-targets.ts';
+import { seedDemoScorecards } from '../reviews/demo-scorecards.ts';
 
 export const DEMO_COMPANY_CODE = 'demo';
 /** Demo data only: printed at start and in the README. */
@@ -674,6 +675,9 @@ export async function deleteDemo(db: Db) {
 export async function seedDemoCompany(db: Db, today: string) {
   const org = await seedDemo(db, today);
   await seedDemoLedger(db, { companyId: org.companyId, today, seed: DEMO_LEDGER_SEED });
-  await db.transaction((tx) => seedDemoTargets(tx, org.companyId, today));
+  await db.transaction(async (tx) => {
+    await seedDemoTargets(tx, org.companyId, today);
+    await seedDemoScorecards(tx, org.companyId, today);
+  });
   return org;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   childPeriods,
   parsePeriod,
@@ -10,6 +10,7 @@ import {
 } from '@zuzhang/domain';
 import type { Executor } from '../../platform/db/db.ts';
 import { targetAcknowledgements, targetLines, targetPlans } from '../targets/targets.table.ts';
+import { buildLetter } from '../targets/acknowledgements.service.ts';
 
 /**
  * The demo company's sales target for this year, published the way the seed's VP does it in December:
@@ -205,16 +206,16 @@ export async function seedDemoTargets(tx: Executor, companyId: number, today: st
 
   // 承诺书: all but the last person of each team signed in the plan's first week.
   const signers = people.filter((p, i) => people[i + 1]?.teamId === p.teamId);
-  if (signers.length > 0) {
-    await tx.insert(targetAcknowledgements).values(
-      signers.map((p) => ({
-        companyId,
-        planId,
-        employeeId: p.employeeId,
-        signedAt: new Date(`${year}-01-05T09:30:00+08:00`),
-        letter: { fiscalYear: year, metric: 'sales', planVersion: 1 },
-      })),
-    );
+  const [planRow] = await tx.select().from(targetPlans).where(eq(targetPlans.id, planId));
+  for (const p of signers) {
+    const letter = await buildLetter(tx, planRow!, p.employeeId);
+    await tx.insert(targetAcknowledgements).values({
+      companyId,
+      planId,
+      employeeId: p.employeeId,
+      signedAt: new Date(`${year}-01-05T09:30:00+08:00`),
+      letter,
+    });
   }
 
   // Next year's plan, in draft: the VP's December work in progress.

@@ -231,14 +231,16 @@ function unitOnDay(employee: SQL, day: SQL): SQL {
 /**
  * Every ledger fact of a company, straight from the ledger: the definition the roll-ups must equal.
  * Columns: metric, day, employee_id, unit_id, category, amount, product_id, quantity, customer_id.
+ * With `productId`, only the sales and returns of that product.
  */
-function ledgerFactsSql(companyId: number): SQL {
-  return sql`
+function ledgerFactsSql(companyId: number, productId?: number): SQL {
+  const ofProduct = productId === undefined ? sql`` : sql` and l.product_id = ${productId}`;
+  const salesAndReturns = sql`
     select 'sales'::text as metric, o.order_date as day, o.owner_employee_id as employee_id,
            coalesce(o.unit_id, 0) as unit_id, p.category, l.amount_fen::bigint as amount,
            l.product_id, l.quantity::bigint as quantity, o.customer_id
       from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-     where o.company_id = ${companyId} and o.status in (${COUNTED_SQL})
+     where o.company_id = ${companyId} and o.status in (${COUNTED_SQL})${ofProduct}
     union all
     select m.metric, r.return_date, r.owner_employee_id, coalesce(r.unit_id, 0), p.category,
            case m.metric when 'sales' then -x."amountFen" else x."amountFen" end,
@@ -249,7 +251,9 @@ function ledgerFactsSql(companyId: number): SQL {
       cross join lateral jsonb_to_recordset(r.lines) as x("orderLineId" int, quantity bigint, "amountFen" bigint)
       join order_lines l on l.id = x."orderLineId" join products p on p.id = l.product_id
       cross join (values ('sales'), ('returns')) as m(metric)
-     where r.company_id = ${companyId}
+     where r.company_id = ${companyId}${ofProduct}`;
+  if (productId !== undefined) return salesAndReturns;
+  return sql`${salesAndReturns}
     union all
     select 'collections', rc.received_on, rc.owner_employee_id, coalesce(rc.unit_id, 0), '', rc.amount_fen::bigint,
            null, null, null
@@ -290,6 +294,48 @@ function recomputedCustomerSql(companyId: number): SQL {
      where f.metric = 'sales'
      group by 1, 2, 3
     having sum(f.amount) <> 0`;
+}
+
+/**
+ * A product moved to another category: its sales and returns, which the roll-ups counted under the old
+ * category, now count under the new one (the ledger lines carry the product, not its category, so the
+ * recomputation already sees them there). Set-wise, in the product update's transaction; the
+ * all-categories rows ('') and the per-product roll-ups do not change.
+ */
+export async function moveProductCategory(
+  tx: Executor,
+  companyId: number,
+  productId: number,
+  from: string,
+  to: string,
+): Promise<void> {
+  if (from === to) return;
+  const facts = ledgerFactsSql(companyId, productId);
+  const moves = sql`(values (${from}::text, -1), (${to}::text, 1)) as c(category, sign)`;
+  await tx.execute(sql`
+    insert into sales_rollups (company_id, metric, grain, period_start, employee_id, unit_id, category, amount)
+    select ${companyId}, f.metric, g.grain,
+           case g.grain when 'day' then f.day else date_trunc('month', f.day)::date end,
+           f.employee_id, f.unit_id, c.category, sum(f.amount * c.sign)::bigint
+      from (${facts}) f
+      cross join (values ('day'), ('month')) as g(grain)
+      cross join ${moves}
+     group by 2, 3, 4, 5, 6, 7
+    having sum(f.amount) <> 0
+     order by 2, 3, 4, 5, 6, 7
+    on conflict (company_id, metric, grain, period_start, employee_id, unit_id, category)
+    do update set amount = sales_rollups.amount + excluded.amount`);
+  await tx.execute(sql`
+    insert into customer_sales_rollups (company_id, month, customer_id, category, amount)
+    select ${companyId}, date_trunc('month', f.day)::date, f.customer_id, c.category, sum(f.amount * c.sign)::bigint
+      from (${facts}) f
+      cross join ${moves}
+     where f.metric = 'sales'
+     group by 2, 3, 4
+    having sum(f.amount) <> 0
+     order by 2, 3, 4
+    on conflict (company_id, month, customer_id, category)
+    do update set amount = customer_sales_rollups.amount + excluded.amount`);
 }
 
 /**

@@ -9,7 +9,9 @@ import { companies } from '../org/org.table.ts';
  * One row per company, metric, grain (day | month), period start, employee and team credited, category
  * ('' = all categories). Metrics: sales (orders counted on their order date, returns subtracted on their
  * return date: net sales), returns (returned amount), collections (receipts), new_customers (count).
- * `unitId` 0 = the person had no team that day (never null: it is part of the key).
+ * `unitId` 0 = the person had no team that day (never null: it is part of the key). The key leads with
+ * metric, grain and category so that a dashboard's read (one metric, one grain, all categories, a date
+ * range) is one index range.
  */
 export const salesRollups = pgTable(
   'sales_rollups',
@@ -28,7 +30,7 @@ export const salesRollups = pgTable(
   (t) => [
     primaryKey({
       name: 'sales_rollups_pk',
-      columns: [t.companyId, t.metric, t.grain, t.periodStart, t.employeeId, t.unitId, t.category],
+      columns: [t.companyId, t.metric, t.grain, t.category, t.periodStart, t.employeeId, t.unitId],
     }),
   ],
 );

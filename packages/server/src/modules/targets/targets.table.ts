@@ -104,6 +104,7 @@ export const targetLines = pgTable(
     index('target_lines_parent').on(t.parentLineId),
     index('target_lines_employee').on(t.companyId, t.employeeId, t.periodStart),
     index('target_lines_unit').on(t.companyId, t.unitId, t.periodStart),
+    index('target_lines_period').on(t.companyId, t.periodStart),
   ],
 );
 
