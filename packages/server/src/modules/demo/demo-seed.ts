@@ -24,6 +24,10 @@ import { DEMO_LEDGER_SEED, seedDemoLedger } from './demo-ledger.ts';
 import { ACKNOWLEDGEMENT_STATEMENT } from '../job-descriptions/jd.service.ts';
 import { seedDemoTargets } from './demo-targets.ts';
 import { seedDemoScorecards } from '../reviews/demo-scorecards.ts';
+import { seedDemoPayPlans } from '../pay/demo-pay.ts';
+import { approvePayRun, createPayRun } from '../pay/pay-runs.service.ts';
+import { loadActor } from '../../platform/access/actor.ts';
+import { monthOf, previousMonth } from '@zuzhang/domain';
 
 export const DEMO_COMPANY_CODE = 'demo';
 /** Demo data only: printed at start and in the README. */
@@ -678,6 +682,21 @@ export async function seedDemoCompany(db: Db, today: string) {
   await db.transaction(async (tx) => {
     await seedDemoTargets(tx, org.companyId, today);
     await seedDemoScorecards(tx, org.companyId, today);
+    await seedDemoPayPlans(tx, org.companyId);
   });
+  await seedDemoPayRun(db, org.companyId, today);
   return org;
+}
+
+/**
+ * Last month's pay, as the company would have run it: computed by the VP and approved by the director
+ * (the one who computes may not approve), so every rep can read a statement on the first start.
+ */
+async function seedDemoPayRun(db: Db, companyId: number, today: string): Promise<void> {
+  const actorOf = async (username: string) => {
+    const [u] = await db.select().from(users).where(eq(users.username, username));
+    return loadActor(db, { ...u!, companyId }, 'cookie');
+  };
+  const run = await createPayRun(db, await actorOf('vp'), { period: previousMonth(monthOf(today)) }, 'zh-CN');
+  await approvePayRun(db, await actorOf('director'), run.id, run.version);
 }

@@ -124,13 +124,17 @@ export async function computeStatementsFor(
     }
   }
   if (failures.length > 0) throw computeFailed(failures, locale);
-  const depth = Math.max(0, ...[...compiled.values()].map(historyDepthOf));
+  const depthOf = new Map([...compiled].map(([id, plan]) => [id, historyDepthOf(plan)]));
+  const depth = Math.max(0, ...depthOf.values());
   const ids = paid.map((x) => x.person.employeeId);
-  const positionOf = new Map(paid.map((x) => [x.person.employeeId, x.person.positionId]));
-  const [figures, history] = await Promise.all([
-    loadPayFigures(tx, companyId, ids, period),
-    loadFigureHistory(tx, companyId, positionOf, period, depth),
-  ]);
+  // Earlier months are read only for the people whose plan looks back (PREV), and only as far as it does.
+  const positionOf = new Map(
+    paid
+      .filter((x) => (depthOf.get(x.plan.id) ?? 0) > 0)
+      .map((x) => [x.person.employeeId, x.person.positionId]),
+  );
+  const figures = await loadPayFigures(tx, companyId, ids, period);
+  const history = await loadFigureHistory(tx, companyId, positionOf, period, depth);
 
   const statements: ComputedStatement[] = [];
   for (const { person, plan } of paid) {

@@ -188,20 +188,22 @@ async function insertRun(
     })
     .returning({ id: payRuns.id });
   const runId = run!.id;
-  for (let i = 0; i < statements.length; i += 500) {
-    await tx.insert(payStatements).values(
-      statements.slice(i, i + 500).map((s) => ({
-        companyId: actor.companyId,
-        runId,
-        employeeId: s.employeeId,
-        planId: s.planId,
-        period: values.period,
-        totalFen: s.totalFen,
-        lines: s.lines,
-        // The named figures it was computed from, where each came from, and the rules that did not apply.
-        figures: { values: s.values, sources: s.sources, skipped: s.skipped },
-      })),
-    );
+  // Up to 1,000 statements per INSERT, the rows as ONE JSON parameter (a row-by-row VALUES list with eight
+  // parameters a row was most of the run's time).
+  for (let i = 0; i < statements.length; i += 1000) {
+    const rows = statements.slice(i, i + 1000).map((s) => ({
+      employee_id: s.employeeId,
+      plan_id: s.planId,
+      total_fen: s.totalFen,
+      lines: s.lines,
+      // The named figures it was computed from, where each came from, and the rules that did not apply.
+      figures: { values: s.values, sources: s.sources, skipped: s.skipped },
+    }));
+    await tx.execute(sql`
+      insert into pay_statements (company_id, run_id, employee_id, plan_id, period, total_fen, lines, figures)
+      select ${actor.companyId}, ${runId}, x.employee_id, x.plan_id, ${values.period}, x.total_fen, x.lines, x.figures
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as x(employee_id int, plan_id int, total_fen bigint, lines jsonb, figures jsonb)`);
   }
   return runId;
 }

@@ -6,7 +6,7 @@ import { seedDemoCompany } from './demo-seed.ts';
 import { snapshotRollups } from '../sales-rollups/rollups.service.ts';
 
 /**
- * The demo company's published sales plan (issue 4): every split adds up to the fen, every person of every
+ * The demo company as `npm start` seeds it. Its published sales plan (issue 4): every split adds up to the fen, every person of every
  * team has a target for every month, this month is split into weeks, and the roll-ups the dashboards read
  * equal the ledger they were built from.
  */
@@ -73,5 +73,22 @@ describe('demo sales targets', () => {
     const ledger = await snapshotRollups(db, companyId, 'ledger');
     expect(stored.sales.length).toBeGreaterThan(0);
     expect(stored).toEqual(ledger);
+  });
+});
+
+describe('demo pay', () => {
+  it("approves last month's pay run, statements adding up line by line and to the run", async () => {
+    const runs = await rows<{ id: number; period: string; status: string; total_fen: number }>(
+      sql`select id, period, status, total_fen from pay_runs where company_id = ${companyId}`,
+    );
+    expect(runs.map((r) => [r.period, r.status])).toEqual([['2026-10', 'approved']]);
+    const statements = await rows<{ total_fen: number; lines: { amountFen: number }[] }>(
+      sql`select total_fen, lines from pay_statements where run_id = ${runs[0]!.id}`,
+    );
+    expect(statements.length).toBeGreaterThan(5);
+    for (const s of statements) {
+      expect(s.lines.reduce((sum, l) => sum + l.amountFen, 0)).toBe(Number(s.total_fen));
+    }
+    expect(statements.reduce((sum, s) => sum + Number(s.total_fen), 0)).toBe(Number(runs[0]!.total_fen));
   });
 });
