@@ -617,3 +617,16 @@ export const api = {
       downloadFile(buildUrl(`/api/v1/statements/${id(statementId)}/xlsx`, { lang: locale }), fallbackName),
   },
 };
+
+// ---- scorecards and pay (issue 5): feature API modules (features/*/…-api.ts) build on these ----
+/** The request helpers behind `api`, for a feature that keeps its endpoints in its own folder. */
+export const http = {
+  get,
+  post,
+  patch,
+  put,
+  del,
+  /** A POST that can be cancelled: a check sent as the user types, where only the latest answer counts. */
+  postWith: <T>(path: string, body: unknown, signal?: AbortSignal) =>
+    request<T>('POST', path, { body, signal }),
+};

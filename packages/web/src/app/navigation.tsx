@@ -1,4 +1,13 @@
 import {
+  CalculatorOutlined,
+  ExperimentOutlined,
+  FlagOutlined,
+  FormOutlined,
+  PartitionOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  TrophyOutlined,
+  WalletOutlined,
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -22,6 +31,15 @@ import {
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+// Targets, dashboards and analysis (issue 4).
+import {
+  AimOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  FundOutlined,
+  PieChartOutlined,
+  ProjectOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n.tsx';
 import type { Permission } from './permissions.ts';
@@ -38,7 +56,7 @@ export interface NavItem {
   group?: NavGroupKey;
 }
 
-export type NavGroupKey = 'sales' | 'money';
+export type NavGroupKey = 'sales' | 'money' | 'people' | 'targets';
 
 export interface NavGroup {
   key: NavGroupKey;
@@ -49,12 +67,72 @@ export interface NavGroup {
 
 /** The menu's groups; an item with `group` is shown inside its group's submenu. */
 export const NAV_GROUPS: NavGroup[] = [
+  // Targets, dashboards and analysis (issue 4).
+  { key: 'targets', label: 'navGroup.targets', icon: <AimOutlined />, testId: 'nav-group-targets' },
   { key: 'sales', label: 'navGroup.sales', icon: <ContactsOutlined />, testId: 'nav-group-sales' },
   { key: 'money', label: 'navGroup.money', icon: <MoneyCollectOutlined />, testId: 'nav-group-money' },
+  // Scorecards, reviews, attendance, incidents and pay (issue 5).
+  { key: 'people', label: 'navGroup.people', icon: <TrophyOutlined />, testId: 'nav-group-people' },
 ];
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'nav-home' },
+  // Targets, dashboards and analysis (issue 4): first after home, the lead's and manager's landing page.
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    label: 'nav.dashboard',
+    icon: <DashboardOutlined />,
+    permission: 'target.read',
+    testId: 'nav-dashboard',
+    group: 'targets',
+  },
+  {
+    key: 'myTargets',
+    path: '/my-targets',
+    label: 'nav.myTargets',
+    icon: <CarryOutOutlined />,
+    permission: 'target.read',
+    testId: 'nav-my-targets',
+    group: 'targets',
+  },
+  {
+    key: 'teamTasks',
+    path: '/team-tasks',
+    label: 'nav.teamTasks',
+    icon: <ProjectOutlined />,
+    permission: 'target.assign',
+    testId: 'nav-team-tasks',
+    group: 'targets',
+  },
+  {
+    key: 'progress',
+    path: '/progress',
+    label: 'nav.progress',
+    icon: <FundOutlined />,
+    permission: 'target.read',
+    testId: 'nav-progress',
+    group: 'targets',
+  },
+  {
+    key: 'plans',
+    path: '/plans',
+    label: 'nav.plans',
+    icon: <AimOutlined />,
+    permission: 'target.plan',
+    testId: 'nav-plans',
+    group: 'targets',
+  },
+  {
+    key: 'analysis',
+    path: '/analysis',
+    label: 'nav.analysis',
+    icon: <PieChartOutlined />,
+    permission: 'target.read',
+    testId: 'nav-analysis',
+    group: 'targets',
+  },
+  // ---- end of issue 4 entries ----
   // Customers and the sales ledger (issue 3).
   {
     key: 'myDay',
@@ -173,6 +251,77 @@ export const NAV_ITEMS: NavItem[] = [
     testId: 'nav-receivables',
     group: 'money',
   },
+  // Scorecards, reviews, attendance, incidents and pay (issue 5).
+  {
+    key: 'myPay',
+    path: '/my-pay',
+    label: 'nav.myPay',
+    icon: <WalletOutlined />,
+    testId: 'nav-my-pay',
+    group: 'people',
+  },
+  {
+    key: 'reviews',
+    path: '/reviews',
+    label: 'nav.reviews',
+    icon: <FormOutlined />,
+    testId: 'nav-reviews',
+    group: 'people',
+  },
+  {
+    key: 'incidents',
+    path: '/incidents',
+    label: 'nav.incidents',
+    icon: <FlagOutlined />,
+    testId: 'nav-incidents',
+    group: 'people',
+  },
+  {
+    key: 'attendance',
+    path: '/attendance',
+    label: 'nav.attendance',
+    icon: <ScheduleOutlined />,
+    permission: 'attendance.manage',
+    testId: 'nav-attendance',
+    group: 'people',
+  },
+  {
+    key: 'scorecards',
+    path: '/scorecards',
+    label: 'nav.scorecards',
+    icon: <ProfileOutlined />,
+    permission: 'scorecard.manage',
+    testId: 'nav-scorecards',
+    group: 'people',
+  },
+  {
+    key: 'payPlans',
+    path: '/pay-plans',
+    label: 'nav.payPlans',
+    icon: <PartitionOutlined />,
+    permission: 'payplan.manage',
+    testId: 'nav-pay-plans',
+    group: 'people',
+  },
+  {
+    key: 'payRuns',
+    path: '/pay-runs',
+    label: 'nav.payRuns',
+    icon: <CalculatorOutlined />,
+    permission: 'payroll.read',
+    testId: 'nav-pay-runs',
+    group: 'people',
+  },
+  {
+    key: 'whatIf',
+    path: '/what-if',
+    label: 'nav.whatIf',
+    icon: <ExperimentOutlined />,
+    permission: 'payplan.manage',
+    testId: 'nav-what-if',
+    group: 'people',
+  },
+  // ---- end of issue 5 entries ----
   {
     key: 'org',
     path: '/org',

@@ -41,6 +41,30 @@ const WriteOffsPage = lazy(() => import('../features/write-offs/write-offs-page.
 const AgeingPage = lazy(() => import('../features/ageing/ageing-page.tsx'));
 const ComplaintsPage = lazy(() => import('../features/complaints/complaints-page.tsx'));
 const ComplaintPage = lazy(() => import('../features/complaints/complaint-page.tsx'));
+// Scorecards, reviews, attendance, incidents and pay (issue 5).
+const MyPayPage = lazy(() => import('../features/pay/my-pay-page.tsx'));
+const PayStatementPage = lazy(() => import('../features/pay/pay-statement-page.tsx'));
+const PayPlansPage = lazy(() => import('../features/pay/pay-plans-page.tsx'));
+const PayPlanPage = lazy(() => import('../features/pay/pay-plan-page.tsx'));
+const PayRunsPage = lazy(() => import('../features/pay/pay-runs-page.tsx'));
+const PayRunPage = lazy(() => import('../features/pay/pay-run-page.tsx'));
+const WhatIfPage = lazy(() => import('../features/pay/what-if-page.tsx'));
+const ReviewsPage = lazy(() => import('../features/reviews/reviews-page.tsx'));
+const ReviewPage = lazy(() => import('../features/reviews/review-page.tsx'));
+const ReviewHistoryPage = lazy(() => import('../features/reviews/review-history-page.tsx'));
+const ScorecardsPage = lazy(() => import('../features/reviews/scorecards-page.tsx'));
+const ScorecardPage = lazy(() => import('../features/reviews/scorecard-page.tsx'));
+const AttendancePage = lazy(() => import('../features/attendance/attendance-page.tsx'));
+const CalendarPage = lazy(() => import('../features/attendance/calendar-page.tsx'));
+const IncidentsPage = lazy(() => import('../features/incidents/incidents-page.tsx'));
+// Targets, dashboards and analysis (issue 4).
+const DashboardPage = lazy(() => import('../features/dashboards/dashboard-page.tsx'));
+const ProgressPage = lazy(() => import('../features/dashboards/progress-page.tsx'));
+const PlansPage = lazy(() => import('../features/targets/plans-page.tsx'));
+const PlanPage = lazy(() => import('../features/targets/plan-page.tsx'));
+const MyTargetsPage = lazy(() => import('../features/targets/my-targets-page.tsx'));
+const TeamTasksPage = lazy(() => import('../features/targets/team-tasks-page.tsx'));
+const AnalysisPage = lazy(() => import('../features/analysis/analysis-page.tsx'));
 
 /** Signed-in area: waits for "who am I", sends anonymous visitors to the sign-in page. */
 function RequireAuth() {
@@ -324,6 +348,154 @@ export const router = createBrowserRouter([
             ),
           },
           // ---- end of issue 3 routes ----
+          // Scorecards, reviews, attendance, incidents and pay (issue 5). Everyone reads their own pay,
+          // reviews and incidents; the server answers 404 for anyone else's.
+          { path: 'my-pay', element: <MyPayPage /> },
+          { path: 'my-pay/:id', element: <PayStatementPage /> },
+          { path: 'reviews', element: <ReviewsPage /> },
+          { path: 'reviews/history/:employeeId', element: <ReviewHistoryPage /> },
+          { path: 'reviews/:id', element: <ReviewPage /> },
+          { path: 'incidents', element: <IncidentsPage /> },
+          {
+            path: 'scorecards',
+            element: (
+              <RequirePermission permission="scorecard.manage">
+                <ScorecardsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'scorecards/:id',
+            element: (
+              <RequirePermission permission="scorecard.manage">
+                <ScorecardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'attendance',
+            element: (
+              <RequirePermission permission="attendance.manage">
+                <AttendancePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'attendance/calendar',
+            element: (
+              <RequirePermission permission="attendance.manage">
+                <CalendarPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pay-plans',
+            element: (
+              <RequirePermission permission="payplan.manage">
+                <PayPlansPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pay-plans/:id',
+            element: (
+              <RequirePermission permission="payplan.manage">
+                <PayPlanPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pay-runs',
+            element: (
+              <RequirePermission permission="payroll.read">
+                <PayRunsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pay-runs/:id',
+            element: (
+              <RequirePermission permission="payroll.read">
+                <PayRunPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'pay-runs/:runId/statements/:id',
+            element: (
+              <RequirePermission permission="payroll.read">
+                <PayStatementPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'what-if',
+            element: (
+              <RequirePermission permission="payplan.manage">
+                <WhatIfPage />
+              </RequirePermission>
+            ),
+          },
+          // ---- end of issue 5 routes ----
+          // Targets, dashboards and analysis (issue 4). Everyone reads targets (target.read); the server
+          // scopes every figure to what the caller may see.
+          {
+            path: 'dashboard',
+            element: (
+              <RequirePermission permission="target.read">
+                <DashboardPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'progress',
+            element: (
+              <RequirePermission permission="target.read">
+                <ProgressPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'plans',
+            element: (
+              <RequirePermission permission="target.read">
+                <PlansPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'plans/:id',
+            element: (
+              <RequirePermission permission="target.read">
+                <PlanPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'my-targets',
+            element: (
+              <RequirePermission permission="target.read">
+                <MyTargetsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'team-tasks',
+            element: (
+              <RequirePermission permission="target.assign">
+                <TeamTasksPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'analysis',
+            element: (
+              <RequirePermission permission="target.read">
+                <AnalysisPage />
+              </RequirePermission>
+            ),
+          },
+          // ---- end of issue 4 routes ----
           { path: '*', element: <NotFound /> },
         ],
       },

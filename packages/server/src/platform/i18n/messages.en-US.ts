@@ -435,7 +435,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
     'No product is in category "{category}", so this metric has no data source; set the category on products first, or choose another one',
   'targets.planExists':
     'A {metric} target plan for {year} already exists; change its draft, or revise the published plan',
-  'targets.revisionExists': 'A revision is already being drafted (version {versionNo}); publish or delete it first',
+  'targets.revisionExists':
+    'A revision is already being drafted (version {versionNo}); publish or delete it first',
   'targets.periodLocked':
     '{period} ended on {end}, so its target is locked: changing targets of ended periods needs the target.override permission, and is not possible in a published plan',
   'targets.lockedChanged': '{owner} {period} ended on {end}; this target cannot change',
@@ -455,15 +456,18 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'targets.periodNotInParent': '{period} is not part of {parent}',
   'targets.periodTwice': '{period} is listed twice',
   'targets.unitNotBelow': "This unit is not below the target's unit, or not in your data scope",
-  'targets.unitsOverlap': '"{unit}" and "{other}" are above one another; giving both a target would count sales twice',
+  'targets.unitsOverlap':
+    '"{unit}" and "{other}" are above one another; giving both a target would count sales twice',
   'targets.notInTeam':
     'This person is not a member of the team on {day} (by primary position), or not in your data scope',
   'targets.personTwice': '{name} is listed twice for this team in {period}',
-  'targets.ownerTwice': '{name} already has a target for {period} in this plan; a team member is assigned once per period',
+  'targets.ownerTwice':
+    '{name} already has a target for {period} in this plan; a team member is assigned once per period',
   'targets.noLinesToSign': 'You have no targets in this plan, so there is no commitment letter to sign',
   'targets.alreadySigned': "You already signed this plan's commitment letter on {signedAt}",
   'split.methodUnknown': 'Unknown split method "{method}"; choose one of: {allowed}',
-  'split.totalNotInteger': 'The total must be a whole number (fen for money, a count of customers), not "{total}"',
+  'split.totalNotInteger':
+    'The total must be a whole number (fen for money, a count of customers), not "{total}"',
   'split.negativeTotal': 'A target cannot be negative ({total})',
   'split.countInvalid': 'The number of parts must be a whole number from 1 to {max}, not "{count}"',
   'split.noChildren': 'Nothing to split into: give at least one',
@@ -480,7 +484,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'split.partNotInteger': 'An amount must be a whole number of fen, not "{value}"',
   'split.negativePart': 'An amount cannot be negative ({value})',
   'split.tierOrder': 'The {tier} cannot be below the {lower} (challenge ≥ stretch ≥ target)',
-  'split.methodNotForTiers': 'Amounts typed by hand belong to one tier; the three tiers cannot be split that way',
+  'split.methodNotForTiers':
+    'Amounts typed by hand belong to one tier; the three tiers cannot be split that way',
   'period.invalid': '"{period}" is not a period: write 2027, 2027-Q1, 2027-01 or 2027-W05',
   'period.weekOutsideYear': '{year} has {weeks} ISO weeks; this week is not in that year',
   'period.grainNotFiner': '{period} cannot be split into {grain}: choose a finer period',

@@ -400,16 +400,21 @@ export const zhCN = {
   'targets.wrongStatus': '该目标计划当前为“{status}”，不能{action}',
   'targets.companyScopeNeeded': '目标计划针对全公司：创建、修改、发布或调整需要全公司的数据范围',
   'targets.categoryOnlyForCategorySales': '只有“品类销售额”指标需要填写品类，其他指标请留空',
-  'targets.categoryWithoutData': '没有任何货品属于品类“{category}”，这个指标没有数据来源；请先在货品中设置该品类，或改选其他品类',
+  'targets.categoryWithoutData':
+    '没有任何货品属于品类“{category}”，这个指标没有数据来源；请先在货品中设置该品类，或改选其他品类',
   'targets.planExists': '{year} 年的{metric}目标计划已存在；如要改动，请修改其草稿，或对已发布的计划发起调整',
   'targets.revisionExists': '已有一份调整中的草稿（第 {versionNo} 版），请先发布或删除它',
-  'targets.periodLocked': '{period} 已于 {end} 结束，目标已锁定；修改已结束期间的目标需要“目标锁定期调整”权限（target.override），已发布的计划中则不能修改',
+  'targets.periodLocked':
+    '{period} 已于 {end} 结束，目标已锁定；修改已结束期间的目标需要“目标锁定期调整”权限（target.override），已发布的计划中则不能修改',
   'targets.lockedChanged': '{owner} {period} 已于 {end} 结束，这条目标不能改动',
-  'targets.lockedChangesRefused': '调整版改动了 {count} 条已结束期间的目标；已结束期间的目标只能由有“目标锁定期调整”权限（target.override）的人改动',
-  'targets.gapsRefused': '有 {count} 条目标的分解合计与目标不一致，请调整后再发布，或在计划中允许保留未分配余额',
+  'targets.lockedChangesRefused':
+    '调整版改动了 {count} 条已结束期间的目标；已结束期间的目标只能由有“目标锁定期调整”权限（target.override）的人改动',
+  'targets.gapsRefused':
+    '有 {count} 条目标的分解合计与目标不一致，请调整后再发布，或在计划中允许保留未分配余额',
   'targets.gapLine': '{owner} {period}：{tier}分解合计 {sum}，与 {amount} 相差 {gap}',
   'targets.weekGap': '各周合计与月目标相差 {gap}；计划不允许保留未分配余额，请调整到合计一致',
-  'targets.publishedOnlyWeeks': '已发布的计划中只能把个人或小组的月目标分解为周任务（分解并下达本组周任务）；其他改动请发起计划调整',
+  'targets.publishedOnlyWeeks':
+    '已发布的计划中只能把个人或小组的月目标分解为周任务（分解并下达本组周任务）；其他改动请发起计划调整',
   'targets.teamNotInScope': '只有负责该组的组长（或其上级）可以下达该组的周任务',
   'targets.replaceWouldDrop': '该月目标已按人员分解，重新按周分解会删除组员的目标；请分解组员各自的月目标',
   'targets.byNotForOwner': '这条目标不能按{by}分解',

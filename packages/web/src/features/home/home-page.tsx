@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useAuth, useMe } from '../../app/auth.tsx';
 import { useT } from '../../app/i18n/i18n.tsx';
@@ -28,6 +28,37 @@ export function HomePage() {
           title={t('home.actingFor', { name: a.employeeName, date: a.endDate })}
         />
       ))}
+
+      {/* Issue 4: the team dashboard is where a lead or manager starts the day; everyone else, their targets. */}
+      {can('target.read') && (
+        <Card size="small" data-testid="home-targets">
+          <Flex justify="space-between" align="center" gap={12} wrap>
+            <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+              <Typography.Text strong>
+                {can('target.assign') || can('target.plan') ? t('home.dashboardTitle') : t('nav.myTargets')}
+              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary">
+                  {can('target.assign') || can('target.plan')
+                    ? t('home.dashboardHint')
+                    : t('home.myTargetsHint')}
+                </Typography.Text>
+              </div>
+            </div>
+            {can('target.assign') || can('target.plan') ? (
+              <Link to="/dashboard">
+                <Button type="primary" data-testid="home-open-dashboard">
+                  {t('home.openDashboard')}
+                </Button>
+              </Link>
+            ) : (
+              <Link to="/my-targets">
+                <Button type="primary">{t('home.openMyTargets')}</Button>
+              </Link>
+            )}
+          </Flex>
+        </Card>
+      )}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
