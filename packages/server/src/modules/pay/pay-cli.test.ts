@@ -126,3 +126,17 @@ describe('zuzhang pay simulate', () => {
     expect(result.stderr).toContain('组件“base”公式');
   }, 60_000);
 });
+
+describe('the example files in docs/examples', () => {
+  const examples = path.resolve(import.meta.dirname, '../../../../../docs/examples');
+  it('are the seed plan and simulate to the amounts the docs show', async () => {
+    const out = await simulateFromFiles(
+      path.join(examples, 'deputy-supervisor-plan.yaml'),
+      path.join(examples, 'deputy-supervisor-figures.yaml'),
+      { json: true },
+    );
+    const result = JSON.parse(out) as { people: { statements: { totalFen: number }[] }[] };
+    // August: every bonus; September: a fine; October: both base-pay cuts of the seed's penalty rules.
+    expect(result.people[0]!.statements.map((s) => s.totalFen)).toEqual([790_000, 575_000, 590_000]);
+  });
+});
