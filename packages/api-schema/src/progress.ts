@@ -67,8 +67,12 @@ export const ProgressRow = z.object({
   target: z.number().nullable(),
   stretch: z.number().nullable(),
   challenge: z.number().nullable(),
-  /** exact: a line for the period itself; children: the sum of its shorter periods' lines (e.g. weeks). */
-  targetSource: z.enum(['exact', 'children', 'none']),
+  /**
+   * exact: a line for the period itself; children: the sum of its shorter periods' lines (e.g. weeks);
+   * members: a unit (or the company) with no line of its own for the period, the sum of the targets of the
+   * units directly below it and of the people counted in it (a team's week: its people's weekly tasks).
+   */
+  targetSource: z.enum(['exact', 'children', 'members', 'none']),
   actual: z.number(),
   /** actual ÷ target; null without a target. */
   attainment: z.number().nullable(),

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverviewDashboard, PeriodProgress, TeamDashboard } from '@zuzhang/api-schema';
+import { parsePeriod } from '@zuzhang/domain';
 import { expectError } from '../../../test/support.ts';
 import { handFigures, monthSpan, weekSpan } from './oracle.ts';
 import {
   NAMES,
   TARGETS,
   buildWorld,
+  publishLines,
   sumOf,
   within,
   type Fact,
@@ -71,12 +73,20 @@ function personFigures(p: Person) {
     ),
   };
 }
+/**
+ * A unit's week: no unit has a week line, so it is its members' weekly tasks added up — 甲组's are 甲一's
+ * and 丙新人's (when this week is one of theirs), 乙组 has none (null), the region's are 甲组's.
+ */
+function teamWeekTarget(team: 'TA' | 'TB' | 'R'): number | null {
+  const tasks = (['repA1', 'newbie'] as Person[]).map(weekTarget).filter((t) => t !== null);
+  return team === 'TB' || tasks.length === 0 ? null : tasks.reduce((s, t) => s + t, 0);
+}
 function teamFigures(team: 'TA' | 'TB' | 'R', monthTarget: number) {
   const credited = (f: Fact) => team === 'R' || f.team === team;
   return {
     week: handFigures(
       sum(w.sales, (f) => credited(f) && within(w.week, f.date)),
-      null,
+      teamWeekTarget(team),
       weekSpan(w.today),
       w.today,
     ),
@@ -131,6 +141,17 @@ describe("the team lead's dashboard", () => {
     const hand = teamFigures('TA', TARGETS.month.TA);
     expectCell(d.totals!.week, hand.week, 'week');
     expectCell(d.totals!.month, hand.month, 'month');
+  });
+
+  it('a team without a week line of its own has its people’s weekly tasks as its week', async () => {
+    const d = await team('leadA');
+    expect(teamWeekTarget('TA')).toBeGreaterThanOrEqual(TARGETS.week.repA1);
+    expect(d.totals!.week.target).toBe(teamWeekTarget('TA'));
+    expect(d.totals!.week.target).toBe(d.members.reduce((s, m) => s + (m.week.target ?? 0), 0));
+    // 乙组: nobody has a weekly task, so no week target; its month is its own line.
+    const b = await team('leadB');
+    expect(b.totals!.week.target).toBeNull();
+    expect(b.totals!.month.target).toBe(TARGETS.month.TB);
   });
 
   it('who is behind the month’s pace, furthest first, by how much', async () => {
@@ -235,6 +256,8 @@ describe("the manager's overview", () => {
     }
     const all = Object.keys(NAMES) as Person[];
     expectCell(d.totals!.month, teamFigures('R', TARGETS.month.R).month, 'region month');
+    // The region has no week line: its teams' weeks added up, i.e. 甲组's people's weekly tasks.
+    expectCell(d.totals!.week, teamFigures('R', TARGETS.month.R).week, 'region week');
     expect(d.totals).toMatchObject({
       kind: 'unit',
       id: w.unit.R,
@@ -274,6 +297,38 @@ describe("the manager's overview", () => {
     expect(rep.rows.map((r) => r.name)).toEqual(['甲一']);
     expect(rep.totals).toBeNull();
     expect((await overview('rep1', '')).rows.map((r) => r.name)).toEqual(['赵磊']);
+  });
+
+  it('leaves out a unit with nobody in it and nothing planned; shows it once it has a target', async () => {
+    const res = await w.as.admin.send('POST', '/api/v1/org/units', {
+      parentId: w.unit.R,
+      name: '测试空组',
+      code: 'PT-EMPTY',
+      kind: 'team',
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    const empty = res.json<{ id: number }>().id;
+    const d = await overview('mgr');
+    expect(d.rows.map((r) => r.name)).toEqual(['测试乙组', '测试甲组']);
+    expect(d.totals!.headcount).toBe(Object.keys(NAMES).length);
+
+    const p = parsePeriod(w.month);
+    await publishLines(w.t, w.ids.companyId, [
+      {
+        ownerKind: 'unit',
+        unitId: empty,
+        employeeId: null,
+        period: w.month,
+        grain: 'month',
+        periodStart: p.from,
+        periodEnd: p.to,
+        target: 100_000,
+        stretch: 110_000,
+        challenge: 120_000,
+      },
+    ]);
+    const planned = (await overview('mgr')).rows.find((r) => r.id === empty);
+    expect(planned).toMatchObject({ name: '测试空组', headcount: 0, month: { target: 100_000, actual: 0 } });
   });
 
   it('refuses bad input (400)', async () => {

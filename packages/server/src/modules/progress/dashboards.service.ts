@@ -158,8 +158,8 @@ async function wholeOwner(db: Db, view: OrgView, unitId: number | null): Promise
 /** Week and month figures of every owner: four statements for all of them together. */
 async function measureWeekAndMonth(db: Db, actor: Actor, ctx: Context, owners: Owner[]) {
   const [week, month] = await Promise.all([
-    measureOwners(db, actor, ctx.key, ctx.week, owners),
-    measureOwners(db, actor, ctx.key, ctx.month, owners),
+    measureOwners(db, actor, ctx.key, ctx.week, owners, ctx.view),
+    measureOwners(db, actor, ctx.key, ctx.month, owners, ctx.view),
   ]);
   const keyOf = (o: Owner) => (o.kind === 'company' ? 'c' : `${o.kind}:${o.id}`);
   const out = new Map<string, { week: PeriodProgress; month: PeriodProgress }>();
@@ -250,9 +250,19 @@ export async function getTeamDashboard(db: Db, actor: Actor, query: DashboardQue
 }
 
 /**
+ * A unit with nobody seated today and neither a target nor a result this week or this month: one just set
+ * up, or emptied and done with. The overview leaves it out, as the rankings leave out owners with nothing
+ * to rank; it comes back once someone is seated in it or a plan gives it a target.
+ */
+function isEmptyUnitRow(r: OverviewRow): boolean {
+  return r.headcount === 0 && [r.week, r.month].every((p) => p.target === null && p.actual === 0);
+}
+
+/**
  * The manager's and VP's overview: the same figures rolled up per unit below `unitId` (default the top unit
  * the caller sees), with the unit's totals; a team's rows are its people. Each row's id drills down.
- * People seated directly in the unit (a manager, an assistant) count in its totals, not in a row.
+ * People seated directly in the unit (a manager, an assistant) count in its totals, not in a row; a unit
+ * with nothing in it is not a row (isEmptyUnitRow).
  */
 export async function getOverviewDashboard(
   db: Db,
@@ -316,7 +326,7 @@ export async function getOverviewDashboard(
       overdueFen,
     };
   };
-  const rows = rowOwners.map(overviewRow);
+  const rows = rowOwners.map(overviewRow).filter((r) => r.kind === 'person' || !isEmptyUnitRow(r));
   const totals = whole ? overviewRow(whole) : null;
   const monthTarget = totals
     ? totals.month.target

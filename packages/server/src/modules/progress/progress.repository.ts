@@ -189,7 +189,8 @@ export interface ResolvedTarget {
   target: number;
   stretch: number;
   challenge: number;
-  source: 'exact' | 'children';
+  /** exact: a line of the period; children: the owner's lines of shorter periods; members: see indexTargets. */
+  source: 'exact' | 'children' | 'members';
 }
 
 const GRAIN_RANK: Record<PeriodGrain, number> = { year: 0, quarter: 1, month: 2, week: 3 };

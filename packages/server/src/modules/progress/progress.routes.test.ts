@@ -135,6 +135,23 @@ describe('attainment, projection, gap and pace per person, this month', () => {
     });
   });
 
+  it('a week with no unit line: a team has its people’s weekly tasks, the region its teams’', async () => {
+    const report = await progress('mgr', `level=team&period=${w.week}`);
+    // 甲一's week line, and 丙新人's when this week is one of their two.
+    const tasks = TARGETS.week.repA1 + (w.newbieWeeks.includes(w.week) ? TARGETS.newbieWeeks : 0);
+    const target = (r: ProgressRow | null | undefined) => [r?.target, r?.targetSource];
+    expect(target(report.rows.find((r) => r.id === w.unit.TA))).toEqual([tasks, 'members']);
+    expect(target(report.rows.find((r) => r.id === w.unit.TB))).toEqual([null, 'none']);
+    expect(target(report.total)).toEqual([tasks, 'members']);
+    expect(report.total!.stretch).toBe(
+      Math.round(TARGETS.week.repA1 * 1.1) +
+        (w.newbieWeeks.includes(w.week) ? Math.round(TARGETS.newbieWeeks * 1.1) : 0),
+    );
+    // A unit line of the period wins over its members' (the month: 甲组's own line, not its people's sum).
+    const month = await progress('mgr', `level=team&period=${w.month}`);
+    expect(target(month.rows.find((r) => r.id === w.unit.TA))).toEqual([TARGETS.month.TA, 'exact']);
+  });
+
   it('drilling down is the same call one level lower', async () => {
     const teams = await progress('mgr', `level=team&period=${w.month}`);
     const ta = teams.rows.find((r) => r.name === '测试甲组')!;

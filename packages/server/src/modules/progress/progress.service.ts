@@ -21,6 +21,7 @@ import {
   projectRunRate,
   rankBy,
   roundToFen,
+  type PeriodGrain,
 } from '@zuzhang/domain';
 import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, type Actor } from '../../platform/access/actor.ts';
@@ -45,7 +46,7 @@ import { loadOrgView, resolveUnit, teamsBelow, type OrgView } from './progress-o
  *
  * The target of a period is the published line for that very period; an owner without one gets the sum of
  * the lines of its shorter periods (a month planned only week by week: the sum of its weeks; see
- * resolveTarget).
+ * resolveTarget); a unit with neither, the sum of its members' targets (see indexTargets).
  */
 
 /** An owner whose figures are measured: a person, a unit (with the units below it) or the company. */
@@ -130,9 +131,34 @@ export function indexActuals(rows: readonly ActualRow[]) {
   };
 }
 
-/** Target rows indexed by owner: a person's in every team they are counted in, a unit's own, the company's. */
-export function indexTargets(rows: readonly TargetRow[]) {
-  const byOwner = new Map<string, TargetRow[]>();
+/** Σ of the targets there are (null when none is), as a unit's members' targets. */
+function addMemberTargets(parts: readonly (ResolvedTarget | null)[]): ResolvedTarget | null {
+  const given = parts.filter((p): p is ResolvedTarget => p !== null);
+  if (given.length === 0) return null;
+  return {
+    target: given.reduce((s, p) => s + p.target, 0),
+    stretch: given.reduce((s, p) => s + p.stretch, 0),
+    challenge: given.reduce((s, p) => s + p.challenge, 0),
+    source: 'members',
+  };
+}
+
+/**
+ * Every owner's target in one bucket (of `grain`) from the rows loaded for them (filterOf). A person's: their
+ * own lines, in every team they were counted in. A unit's: its own lines (the period's, else its shorter
+ * periods', see resolveTarget); a unit with none has its members' targets added up: the units directly
+ * below it (each resolved the same way) and the people counted in it. That is how a team's week is read
+ * when the lead gave out weekly tasks to the people (分解并下达本组周任务) under the team's month line, and
+ * how a region without lines of its own reads its teams'. The company: its own lines, else its top units'.
+ */
+export function indexTargets(
+  rows: readonly TargetRow[],
+  grain: PeriodGrain,
+  childUnitsOf: (id: number | null) => readonly { id: number }[],
+) {
+  const own = new Map<string, TargetRow[]>();
+  /** Person lines per team counted in, then per person. */
+  const counted = new Map<number, Map<number, TargetRow[]>>();
   for (const r of rows) {
     const key =
       r.ownerKind === 'company'
@@ -140,28 +166,52 @@ export function indexTargets(rows: readonly TargetRow[]) {
         : r.ownerKind === 'employee'
           ? `person:${r.employeeId}`
           : `unit:${r.unitId}`;
-    byOwner.set(key, [...(byOwner.get(key) ?? []), r]);
+    own.set(key, [...(own.get(key) ?? []), r]);
+    if (r.ownerKind === 'employee' && r.unitId !== null) {
+      const team = counted.get(r.unitId) ?? new Map<number, TargetRow[]>();
+      team.set(r.employeeId!, [...(team.get(r.employeeId!) ?? []), r]);
+      counted.set(r.unitId, team);
+    }
   }
-  return (owner: Owner): TargetRow[] =>
-    byOwner.get(owner.kind === 'company' ? 'company' : `${owner.kind}:${owner.id}`) ?? [];
+  const ofUnit = new Map<number, ResolvedTarget | null>();
+  const membersOf = (id: number | null): ResolvedTarget | null => {
+    const people = id === null ? [] : [...(counted.get(id)?.values() ?? [])];
+    return addMemberTargets([
+      ...childUnitsOf(id).map((u) => unitTarget(u.id)),
+      ...people.map((lines) => resolveTarget(lines, grain)),
+    ]);
+  };
+  const unitTarget = (id: number): ResolvedTarget | null => {
+    if (!ofUnit.has(id)) {
+      ofUnit.set(id, null); // a unit met again below itself (never in a tree) adds nothing
+      ofUnit.set(id, resolveTarget(own.get(`unit:${id}`) ?? [], grain) ?? membersOf(id));
+    }
+    return ofUnit.get(id)!;
+  };
+  return (owner: Owner): ResolvedTarget | null => {
+    if (owner.kind === 'person') return resolveTarget(own.get(`person:${owner.id}`) ?? [], grain);
+    if (owner.kind === 'unit') return unitTarget(owner.id);
+    return resolveTarget(own.get('company') ?? [], grain) ?? membersOf(null);
+  };
 }
 
-/** What to read for these owners: their people, the units they cover, the company line. */
+/**
+ * What to read for these owners: their people, the units they cover, everything for the company. A unit's
+ * targets read the lines of every unit and person below it too, for a period it has no line of its own for
+ * (indexTargets): still one statement.
+ */
 export function filterOf(owners: readonly Owner[]) {
   const employeeIds = new Set<number>();
   const unitIds = new Set<number>();
-  const targetUnitIds = new Set<number>();
   let company = false;
   for (const o of owners) {
     if (o.kind === 'person') employeeIds.add(o.id);
-    else if (o.kind === 'unit') {
-      targetUnitIds.add(o.id);
-      for (const u of o.subtree) unitIds.add(u);
-    } else company = true;
+    else if (o.kind === 'unit') for (const u of o.subtree) unitIds.add(u);
+    else company = true;
   }
   return {
     actuals: { all: company, employeeIds, unitIds },
-    targets: { employeeIds, unitIds: targetUnitIds, company },
+    targets: { all: company, employeeIds, unitIds, teamIds: unitIds },
   };
 }
 
@@ -172,6 +222,8 @@ export async function measureOwners(
   key: MetricKey,
   period: string,
   owners: readonly Owner[],
+  /** The unit tree (the roots for null): whose members a unit without a line of its own adds up. */
+  tree: Pick<OrgView, 'childrenOf'>,
 ): Promise<{ owner: Owner; progress: ReturnType<typeof progressOf> }[]> {
   if (owners.length === 0) return [];
   const p = parsePeriod(period);
@@ -181,10 +233,10 @@ export async function measureOwners(
     loadTargets(db, actor.companyId, key, p, p.grain, filter.targets),
   ]);
   const actualOf = indexActuals(actuals);
-  const targetsOf = indexTargets(targets);
+  const targetOf = indexTargets(targets, p.grain, tree.childrenOf);
   return owners.map((owner) => ({
     owner,
-    progress: progressOf(actualOf(owner), resolveTarget(targetsOf(owner), p.grain), period, actor.today),
+    progress: progressOf(actualOf(owner), targetOf(owner), period, actor.today),
   }));
 }
 
@@ -236,11 +288,11 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery): P
   let owners: Owner[];
   let total: Owner | null = null;
   let unit: ProgressReport['unit'] = null;
+  if (query.level === 'company') requireCompanyScope(actor);
+  const view = await loadOrgView(db, actor, p.from, p.to);
   if (query.level === 'company') {
-    requireCompanyScope(actor);
     owners = [await companyOwner(db, actor)];
   } else {
-    const view = await loadOrgView(db, actor, p.from, p.to);
     const unitId = resolveUnit(view, query.unitId);
     if (unitId !== null) unit = { id: unitId, name: view.units.get(unitId)!.name };
     owners =
@@ -252,7 +304,7 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery): P
     if (unitId !== null && view.seesWholeUnit(unitId)) total = unitOwner(view, unitId);
     else if (unitId === null && actor.scope.company) total = await companyOwner(db, actor);
   }
-  const measured = await measureOwners(db, actor, key, period, total ? [...owners, total] : owners);
+  const measured = await measureOwners(db, actor, key, period, total ? [...owners, total] : owners, view);
   const rows = measured.slice(0, owners.length).map((m) => rowOf(m.owner, m.progress));
   const totalRow = total ? { ...rowOf(total, measured.at(-1)!.progress), rank: null } : null;
   return {
@@ -290,7 +342,7 @@ export async function getRankings(db: Db, actor: Actor, query: RankingsQuery): P
     owners = people.map((s) => ({ kind: 'person' as const, id: s.employeeId, name: s.name }));
     for (const s of people) unitNames.set(s.employeeId, view.units.get(s.unitId)?.name ?? null);
   }
-  const measured = await measureOwners(db, actor, key, period, owners);
+  const measured = await measureOwners(db, actor, key, period, owners, view);
   const entrants = measured
     .filter((m) => (m.progress.target ?? 0) > 0 || m.progress.actual !== 0)
     .map((m) => ({

@@ -348,8 +348,25 @@ async function readHeadcount(
 
 // ---- the saved split -----------------------------------------------------------------------------------
 
-function lockedError(line: LineRow, key: 'targets.periodLocked' | 'targets.lockedChanged'): AppError {
+function lockedError(line: LineRow): AppError {
+  const key = 'targets.periodLocked';
   const params = { period: line.period, end: line.periodEnd };
+  return new AppError('business_rule', key, params, [{ path: 'params.id', key, params }]);
+}
+
+/**
+ * A weekly split of an open month (a person's or a team's) that would change a week already ended: the
+ * message names whose target it is and that week, e.g. "赵磊 2026-W45 已于 2026-11-08 结束".
+ */
+async function lockedChangeError(
+  tx: Executor,
+  line: LineRow,
+  ended: { period: string; periodEnd: string },
+): Promise<AppError> {
+  const [named] = await selectLines(tx).where(eq(targetLines.id, line.id));
+  const owner = named?.employeeName ?? named?.unitName ?? '';
+  const key = 'targets.lockedChanged';
+  const params = { owner, period: ended.period, end: ended.periodEnd };
   return new AppError('business_rule', key, params, [{ path: 'params.id', key, params }]);
 }
 
@@ -362,7 +379,7 @@ function checkSplitRights(actor: Actor, plan: PlanRow, line: LineRow) {
   const locked = isLocked(line.periodEnd, actor.today);
   if (plan.status === 'draft') {
     const { actingForEmployeeId } = authorize(actor, 'target.plan');
-    if (locked && !can(actor, 'target.override')) throw lockedError(line, 'targets.periodLocked');
+    if (locked && !can(actor, 'target.override')) throw lockedError(line);
     return { actingForEmployeeId, override: locked };
   }
   if (plan.status !== 'published') {
@@ -377,7 +394,7 @@ function checkSplitRights(actor: Actor, plan: PlanRow, line: LineRow) {
     throw new AppError('forbidden', 'targets.teamNotInScope');
   }
   // Never for a locked period, whatever the rights: a published month that has ended is history.
-  if (locked) throw lockedError(line, 'targets.periodLocked');
+  if (locked) throw lockedError(line);
   return { actingForEmployeeId, override: false };
 }
 
@@ -466,9 +483,8 @@ export async function splitLine(
           { path: 'params.id', key: 'targets.replaceWouldDrop' },
         ]);
       }
-      if (before.length > 0 && findLockedChanges<VersionedLine>(before, rows, actor.today).length > 0) {
-        throw lockedError(line, 'targets.lockedChanged');
-      }
+      const [ended] = before.length > 0 ? findLockedChanges<VersionedLine>(before, rows, actor.today) : [];
+      if (ended) throw await lockedChangeError(tx, line, (ended.after ?? ended.before)!);
       const gap = outcome.gap.target ?? 0;
       if (TIERS.some((tier) => (outcome.gap[tier] ?? 0) !== 0) && !plan.allowUnallocated) {
         // Publishing refuses a gap; a weekly split of a published month is held to the same rule.
@@ -552,7 +568,7 @@ export async function updateLine(
       });
     }
     const locked = isLocked(line.periodEnd, actor.today);
-    if (locked && !can(actor, 'target.override')) throw lockedError(line, 'targets.periodLocked');
+    if (locked && !can(actor, 'target.override')) throw lockedError(line);
     if (line.version !== body.version) throw staleVersion('entity.targetLine');
     const next = {
       target: body.target ?? line.target,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { MyTargets, ProgressReport, TargetPlanDetail, TeamDashboard } from '@zuzhang/api-schema';
+import type {
+  MyTargets,
+  OverviewDashboard,
+  ProgressReport,
+  TargetPlanDetail,
+  TeamDashboard,
+} from '@zuzhang/api-schema';
+import { childPeriods, periodOf } from '@zuzhang/domain';
 import { buildTestApp, signIn, type Session, type TestApp } from '../../../test/test-app.ts';
 import {
   DEMO_USERS,
@@ -117,6 +124,48 @@ describe.each(DEMO_USERS)('%s', (user) => {
       }
       cases += 2;
     }
+  });
+});
+
+describe("the demo's weekly tasks (given to people under their month lines, none to teams)", () => {
+  /** Σ of this week's person lines counted in these teams; null when there are none. */
+  async function weekTasks(teamIds: number[]): Promise<number | null> {
+    const [row] = (
+      (await t.database.db.execute(
+        sql`select sum(target)::bigint as total from target_lines
+             where plan_id = ${planId} and owner_kind = 'employee' and grain = 'week'
+               and period = ${periodOf(today(), 'week')} and unit_id in (${sql.join(
+                 teamIds.map((id) => sql`${id}`),
+                 sql`, `,
+               )})`,
+      )) as unknown as { rows: { total: string | number | null }[] }
+    ).rows;
+    return row!.total === null ? null : Number(row!.total);
+  }
+  // The demo gives out weekly tasks for this month's weeks: a week of the next month (its Thursday there)
+  // has none, and then no week target either.
+  const weekOfThisMonth = () =>
+    childPeriods(periodOf(today(), 'month'), 'week').includes(periodOf(today(), 'week'));
+
+  it("the team dashboard's week target is its people's weekly tasks added up (lead2)", async () => {
+    const d = (await sessions.get('lead2')!.get('/api/v1/dashboards/team')).json<TeamDashboard>();
+    expect(d.unit!.name).toBe('华东二组');
+    const expected = await weekTasks([idOf(ids.unit, 'XS-E2')]);
+    if (weekOfThisMonth()) expect(expected).toBeGreaterThan(0);
+    expect(d.totals!.week.target).toBe(expected);
+    expect(d.totals!.week.target).toBe(
+      d.members.some((m) => m.week.target !== null)
+        ? d.members.reduce((s, m) => s + (m.week.target ?? 0), 0)
+        : null,
+    );
+  });
+
+  it("the overview's week targets: each team's people's, the region's its teams' (manager1)", async () => {
+    const d = (await sessions.get('manager1')!.get('/api/v1/dashboards/overview')).json<OverviewDashboard>();
+    expect(d.unit!.name).toBe('华东区');
+    for (const row of d.rows) expect(row.week.target, row.name).toBe(await weekTasks([row.id]));
+    expect(d.totals!.week.target).toBe(await weekTasks(d.rows.map((r) => r.id)));
+    if (weekOfThisMonth()) expect(d.totals!.week.target).toBeGreaterThan(0);
   });
 });
 

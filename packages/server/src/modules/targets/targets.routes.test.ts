@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { childPeriods, weeksInYear } from '@zuzhang/domain';
+import { childPeriods, parsePeriod, weeksInYear } from '@zuzhang/domain';
+import { SplitLineBody } from '@zuzhang/api-schema';
 import { buildTestApp, type Session, type TestApp } from '../../../test/test-app.ts';
 import { createScopedUser, expectError, nextMobile, signInAll, today } from '../../../test/support.ts';
 import { idOf, loadDemoIds, NAME_OF, type DemoIds } from '../../../test/demo-org.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
+import { loadActor } from '../../platform/access/actor.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { translate } from '../../platform/i18n/i18n.ts';
+import { users } from '../auth/auth.table.ts';
+import { splitLine as splitLineAs } from './split.service.ts';
 import { targetAcknowledgements, targetLines, targetPlans } from './targets.table.ts';
 
 /**
@@ -534,6 +540,56 @@ describe('re-plans (调整) and locked periods', () => {
       'business_rule',
       'params.id',
     );
+  });
+});
+
+describe('a weekly split that would change a week already ended', () => {
+  it('is refused with a message naming whose target and which week, in Chinese and English', async () => {
+    const { plan, months } = await buildTeamPlan();
+    expect((await publish(plan.id)).statusCode).toBe(200);
+    const march = months.children[2]!;
+    const weeks = childPeriods(march.period, 'week');
+    const given = await split(lead1, march, { by: 'period', grain: 'week', method: 'equal' });
+    // The lead again, on the 20th of that March: its first two weeks have ended, the month has not.
+    const db = t.database.db;
+    const [user] = await db.select().from(users).where(eq(users.username, 'lead1'));
+    const actor = { ...(await loadActor(db, user!, 'cookie')), today: `${march.period}-20` };
+    const body = SplitLineBody.parse({
+      by: 'period',
+      grain: 'week',
+      method: 'weights',
+      weights: weeks.map((_, i) => i + 1),
+      version: given.line.version,
+    });
+    const error = await splitLineAs(db, actor, march.id, body).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    const { key, params, details } = error as AppError;
+    expect(key).toBe('targets.lockedChanged');
+    const first = parsePeriod(weeks[0]!);
+    expect(translate('zh-CN', key, params)).toBe(
+      `${NAME_OF.rep1} ${weeks[0]} 已于 ${first.to} 结束，这条目标不能改动`,
+    );
+    expect(translate('en-US', key, params)).toBe(
+      `${NAME_OF.rep1} ${weeks[0]} ended on ${first.to}; this target cannot change`,
+    );
+    expect(details).toEqual([{ path: 'params.id', key, params }]);
+  });
+});
+
+describe('the OpenAPI text of POST /api/v1/targets/lines/:id/split', () => {
+  it('says who may split: planners in a draft, a lead (target.assign) a published month into weeks', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { summary: string; 'x-permission'?: string }>>;
+    }>();
+    const op = doc.paths['/api/v1/targets/lines/{id}/split']!.post!;
+    // target.plan is not needed by a lead splitting a published month: the gate is target.read.
+    expect(op['x-permission']).toBe('target.read');
+    expect(op.summary).toMatch(/draft.*target\.plan/);
+    expect(op.summary).toMatch(/published.*target\.assign/);
+    // And it is so: 华东一组's lead, who lacks target.plan, splits a published month (test above).
+    const lead = await json<{ permissions: string[] }>(lead1.get('/api/v1/auth/me'));
+    expect(lead.permissions).toContain('target.assign');
+    expect(lead.permissions).not.toContain('target.plan');
   });
 });
 

@@ -144,10 +144,13 @@ export function registerTargetRoutes(app: FastifyInstance, db: Db) {
     method: 'POST',
     url: '/api/v1/targets/lines/:id/split',
     tags,
-    permission: 'target.plan',
+    // Who may split depends on the plan's state (split.service.ts checkSplitRights): target.read is the gate.
+    permission: 'target.read',
     summary:
       "Split a line and save its children (replacing the ones it had): by period (same owner) or by owner (units below, a team's people). " +
-      'In a published plan only a month into weeks, by a lead (target.assign) of the team',
+      'In a draft: target.plan (a line of an ended period also target.override). ' +
+      "In a published plan: only a person's or team's month into weeks, with target.assign and the team in scope " +
+      '(a lead; target.plan is not needed), never for an ended month nor changing an ended week',
     params: IdParams,
     body: SplitLineBody,
     response: SplitLineResult,
