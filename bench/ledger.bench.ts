@@ -42,7 +42,7 @@ function readScale(): number {
 }
 
 /** Today in the demo company's time zone: the day the server and the generated ledger agree on. */
-function todayInShanghai(): string {
+export function todayInShanghai(): string {
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
@@ -51,7 +51,7 @@ function todayInShanghai(): string {
   }).format(new Date());
 }
 
-async function signIn(baseUrl: string, username: string): Promise<string> {
+export async function signIn(baseUrl: string, username: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -66,7 +66,7 @@ async function signIn(baseUrl: string, username: string): Promise<string> {
     .join('; ');
 }
 
-async function getJson<T>(url: string, cookie: string): Promise<T> {
+export async function getJson<T>(url: string, cookie: string): Promise<T> {
   const response = await fetch(url, { headers: { cookie } });
   if (response.status !== 200)
     throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
@@ -78,11 +78,11 @@ async function getJson<T>(url: string, cookie: string): Promise<T> {
  * connection sends SLOW_REQUESTS requests and every one is waited for (no timeout), so a p95 of several
  * seconds is a figure rather than a timeout.
  */
-const SLOW_MS = 250;
+export const SLOW_MS = 250;
 const SLOW_REQUESTS = 3;
 
 /** `connections` clients running one query in a loop for `duration` seconds (after a 2 s warm-up). */
-async function loadSql(
+export async function loadSql(
   url: string,
   connections: number,
   duration: number,
@@ -228,7 +228,7 @@ interface AgeingReport {
 }
 
 /** HTTP load: `duration` seconds after a 2 s warm-up, or SLOW_REQUESTS per connection when slow. */
-async function loadHttp(
+export async function loadHttp(
   target: string,
   cookie: string,
   connections: number,
@@ -263,7 +263,7 @@ async function loadHttp(
 }
 
 /** Milliseconds of one request on the idle server. */
-async function timeOnce(target: string, cookie: string): Promise<number> {
+export async function timeOnce(target: string, cookie: string): Promise<number> {
   const start = performance.now();
   await getJson(target, cookie);
   return performance.now() - start;
@@ -274,7 +274,7 @@ async function explain(client: pg.Client, text: string, values: unknown[]): Prom
   return rows.map((r) => r['QUERY PLAN']);
 }
 
-function problems(result: LoadResult): string | undefined {
+export function problems(result: LoadResult): string | undefined {
   if (result.non2xx === 0 && result.errors === 0) return undefined;
   return `${result.non2xx} non-2xx answers and ${result.errors} errors/timeouts in ${result.requests} requests`;
 }

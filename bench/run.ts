@@ -2,13 +2,16 @@
 // and writes the figures as JSON to bench/results/. Figures are printed, never asserted.
 // Settings (environment): BENCH_DURATION seconds of load per endpoint (10), BENCH_RUNS repetitions of
 // each start-up (3), BENCH_CONNECTIONS (20), BENCH_DATABASE_URL postgres://… to bench on PostgreSQL,
-// BENCH_SCALE (1) and BENCH_LEAD (lead2) for the ledger benchmark.
+// BENCH_SCALE (1) and BENCH_LEAD (lead2) for the ledger benchmark, BENCH_TARGETS_SCALE (1) and
+// BENCH_TARGETS_WRITES (200) for the targets benchmark.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWebIfStale } from '../scripts/web-build-state.mjs';
 import { foundation } from './foundation.bench.ts';
 import { ledger } from './ledger.bench.ts';
+import { targets } from './targets.bench.ts';
+import { pay } from './pay.bench.ts';
 import {
   dropAllStorage,
   formatTable,
@@ -19,7 +22,7 @@ import {
   type Settings,
 } from './support.ts';
 
-const benchmarks: Benchmark[] = [foundation, ledger];
+const benchmarks: Benchmark[] = [foundation, ledger, pay, targets];
 
 function readNumber(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -695,6 +695,7 @@ export async function insertCustomer(
   if (row!.ownerEmployeeId !== null) {
     // 新客户: counted for the rep who won it, in the team they are in that day.
     const unitId = await primaryUnitOn(tx, row!.ownerEmployeeId, row!.acquiredOn);
+    await tx.update(customers).set({ acquiredUnitId: unitId }).where(eq(customers.id, row!.id));
     const fact = {
       metric: 'new_customers',
       day: row!.acquiredOn,

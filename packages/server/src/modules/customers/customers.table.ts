@@ -53,6 +53,8 @@ export const customers = pgTable(
     lastActivityOn: date('last_activity_on', { mode: 'string' }).notNull(),
     /** The day the customer was won (created with an owner): the new-customers metric counts it then. */
     acquiredOn: date('acquired_on', { mode: 'string' }).notNull().defaultNow(),
+    /** The winning rep's team that day: the new customer stays credited to it after a move. */
+    acquiredUnitId: integer('acquired_unit_id'),
     pooledAt: timestamp('pooled_at', { withTimezone: true }),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2427,6 +2427,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
                 vettingStatus: c.vetting,
                 lastActivityOn: c.lastActivityOn,
                 acquiredOn: c.createdOn,
+                acquiredUnitId: c.owners[0]!.rep.unitId,
                 pooledAt: c.pooledOn ? at(c.pooledOn, 2) : null,
                 createdByUserId: c.owners[0]!.rep.userId,
                 createdAt: at(c.createdOn, 9 + (c.idx % 9), (c.idx * 7) % 60),

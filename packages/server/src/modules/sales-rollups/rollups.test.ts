@@ -47,8 +47,8 @@ beforeAll(async () => {
   }
   // Every rep starts with a customer of their own, so the first sequence already has someone to sell to.
   for (const rep of REPS) await runStep({ kind: 'customer', rep, pool: false });
-});
-afterAll(() => t.close());
+}, 300_000);
+afterAll(() => t?.close());
 
 async function expectRollupsEqualLedger({ database }: TestApp, companyId: number) {
   const db = database.db;
@@ -363,7 +363,7 @@ describe('roll-ups equal a recomputation from the ledger', () => {
     } finally {
       await demo.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('after random sequences of orders, edits, approvals, returns, receipts, new customers and team moves', async () => {
     await fc.assert(
