@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lt, lte, notInArray } from 'drizzle-orm';
 import type {
   AtRiskLine,
   AtRiskQuery,
@@ -27,7 +27,7 @@ import { AppError, fieldError, staleVersion, type ErrorDetail } from '../../plat
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
 import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
-import { assignments, employees, positions } from '../org/org.table.ts';
+import { employees } from '../org/org.table.ts';
 import { primaryUnitOn } from '../org/org.service.ts';
 import { applyLedgerFacts, loadOrderFacts } from '../sales-rollups/rollups.service.ts';
 import { customers } from '../customers/customers.table.ts';
