@@ -30,7 +30,11 @@ export function tablesInDependencyOrder(): {
     return {
       name: cfg.name,
       refs,
-      key: cfg.columns.filter((c) => c.primary).map((c) => c.name),
+      // A single-column key is marked on its column; a composite one (the roll-ups) is declared apart.
+      key: [
+        ...cfg.columns.filter((c) => c.primary).map((c) => c.name),
+        ...(cfg.primaryKeys[0]?.columns.map((c) => c.name) ?? []),
+      ],
       hasSerialId: cfg.columns.some((c) => c.name === 'id' && c.columnType.includes('Serial')),
     };
   });
