@@ -12,6 +12,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../packages/server/src/platform/db/db.ts';
 import { rebuildRollups } from '../packages/server/src/modules/sales-rollups/rollups.service.ts';
+import { refreshOpenAmounts } from '../packages/server/src/modules/receivables/open-amount.ts';
 
 export interface TargetsDataOptions {
   /** 1 = 10,000,000 order lines (the organisation is always 2,000 reps in 200 teams). */
@@ -329,12 +330,14 @@ export async function generateTargetsData(
   try {
     // The roll-ups from the whole ledger, by the server's own code (what a restore or an import does).
     started = performance.now();
-    log('rebuilding the roll-ups from the ledger (rollups.service.ts rebuildRollups)…');
+    log('rebuilding the roll-ups and open amounts from the ledger (rebuildRollups, refreshOpenAmounts)…');
     const database = await openDatabase({ databaseUrl: url, dataDir: '' });
     try {
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`set local work_mem = '512MB'`);
         await rebuildRollups(tx, companyId);
+        // And each order's open amount (orders.open_fen), which the services keep on every write.
+        await refreshOpenAmounts(tx, { companyId });
       });
     } finally {
       await database.close();

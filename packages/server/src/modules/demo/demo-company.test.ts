@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../test/test-db.ts';
 import type { Database, Db } from '../../platform/db/db.ts';
 import { seedDemoCompany } from './demo-seed.ts';
 import { snapshotRollups } from '../sales-rollups/rollups.service.ts';
+import { staleOpenAmounts } from '../receivables/open-amount.ts';
 
 /**
  * The demo company as `npm start` seeds it. Its published sales plan (issue 4): every split adds up to the fen, every person of every
@@ -73,6 +74,12 @@ describe('demo sales targets', () => {
     const ledger = await snapshotRollups(db, companyId, 'ledger');
     expect(stored.sales.length).toBeGreaterThan(0);
     expect(stored).toEqual(ledger);
+  });
+
+  it("keeps every order's open amount equal to its documents", async () => {
+    const open = await rows<{ n: number }>(sql`select count(*)::int as n from orders where open_fen > 0`);
+    expect(open[0]!.n).toBeGreaterThan(0);
+    expect(await staleOpenAmounts(db, companyId)).toEqual([]);
   });
 });
 

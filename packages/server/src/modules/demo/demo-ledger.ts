@@ -46,6 +46,7 @@ import { statements } from '../statements/statements.table.ts';
 import { complaints, customerSurveys } from '../service/service.table.ts';
 import { files } from '../files/files.table.ts';
 import { rebuildRollups } from '../sales-rollups/rollups.service.ts';
+import { refreshOpenAmounts } from '../receivables/open-amount.ts';
 
 /**
  * Twelve months of sales-ledger history for the demo company (issue 3 item 11: "a few hundred customers,
@@ -2731,6 +2732,7 @@ export async function seedDemoLedger(db: Executor, options: DemoLedgerOptions): 
       }),
       (chunk) => tx.insert(writeOffs).values(chunk),
     );
+    await refreshOpenAmounts(tx, { companyId });
     await writeChunks(
       plan.collectionPlans.map((x) => {
         const customer = x.order ? x.order.customer : x.contract!.customer;

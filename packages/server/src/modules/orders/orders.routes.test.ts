@@ -174,6 +174,25 @@ describe('create', () => {
     );
   });
 
+  it('numbers the first order of a month after the orders already numbered in it (loaded in bulk)', async () => {
+    const c = await customerOf('rep1');
+    const earlier = addDays(day, -400);
+    const earlierMonth = `${earlier.slice(0, 4)}${earlier.slice(5, 7)}`;
+    await t.database.db.insert(orders).values({
+      companyId: ids.companyId,
+      no: `SO${earlierMonth}0042`,
+      customerId: c.id,
+      ownerEmployeeId: idOf(ids.employee, 'rep1'),
+      orderDate: earlier,
+      status: 'confirmed',
+      totalFen: 100,
+      taxFen: 0,
+      openFen: 100,
+    });
+    const made = await buildOrder(rep1, { customerId: c.id, productId: product.id, orderDate: earlier });
+    expect(made.no).toBe(`SO${earlierMonth}0043`);
+  });
+
   it.each([
     [{ lines: [{ productId: 0, quantity: 1, promisedOn: day }] }, 'body.lines.0.productId'],
     [{ lines: [{ productId: 1, quantity: -2, promisedOn: day }] }, 'body.lines.0.quantity'],

@@ -34,10 +34,10 @@ import { customers } from '../customers/customers.table.ts';
 import { products } from '../catalogue/catalogue.table.ts';
 import { quotePrices } from '../catalogue/catalogue.service.ts';
 import { invoices } from '../invoices/invoices.table.ts';
-import { loadOrderBalances } from '../receivables/open-amount.ts';
+import { loadOrderBalances, refreshOpenAmounts } from '../receivables/open-amount.ts';
 import { touchCustomerActivity } from '../customers/customers.service.ts';
 import { assertMonthOpen } from '../statements/month-lock.ts';
-import { nextDocumentNo } from './document-numbers.ts';
+import { nextDocumentNo, noteDocumentNo } from './document-numbers.ts';
 import {
   authorizeOrderRead,
   loadProductsById,
@@ -379,6 +379,7 @@ export async function createOrder(db: Db, actor: Actor, body: CreateOrderBody): 
     const priced = await priceLines(tx, actor, customer, body.lines, body.orderDate);
     await assertMonthOpen(tx, customer.id, body.orderDate, 'body.orderDate');
     const totals = computeOrderTotals(priced);
+    if (body.no) await noteDocumentNo(tx, actor.companyId, 'SO', body.no);
     const no = body.no ?? (await nextDocumentNo(tx, actor.companyId, 'SO', body.orderDate));
     const unitId = await primaryUnitOn(tx, customer.ownerEmployeeId, body.orderDate);
     const [row] = await withDuplicateCheck(
@@ -396,6 +397,7 @@ export async function createOrder(db: Db, actor: Actor, body: CreateOrderBody): 
             status: priced.some((l) => l.belowFloor) ? 'awaiting_approval' : 'confirmed',
             totalFen: totals.totalFen,
             taxFen: totals.taxFen,
+            openFen: totals.totalFen,
             dueOn: computeDueOn(body.orderDate, contract?.paymentDays ?? DEFAULT_PAYMENT_DAYS),
             note: body.note,
             createdByUserId: actor.userId,
@@ -496,6 +498,7 @@ export async function updateOrder(db: Db, actor: Actor, id: number, body: Update
       .where(and(eq(orders.id, id), eq(orders.version, before.version)))
       .returning();
     if (!after) throw staleVersion('entity.order');
+    await refreshOpenAmounts(tx, [id]);
     await applyLedgerFacts(tx, actor.companyId, factsBefore, await loadOrderFacts(tx, id));
     await startContractOnOrder(tx, actor, contractId !== before.contractId ? contract : null);
     await recordAudit(tx, actor, {

@@ -5,11 +5,13 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { companies, employees, units } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { customers } from '../customers/customers.table.ts';
@@ -75,6 +77,12 @@ export const orders = pgTable(
     status: text('status').notNull().default('draft'),
     totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
     taxFen: bigint('tax_fen', { mode: 'number' }).notNull(),
+    /**
+     * What the customer still owes today (应收余额): `orderBalancesSql`'s open amount, kept in the same
+     * transaction as every write that changes it (receivables/open-amount.ts `refreshOpenAmounts`), so that
+     * today's ageing and the dashboards read it instead of summing the ledger.
+     */
+    openFen: bigint('open_fen', { mode: 'number' }).notNull().default(0),
     /** Due date of the money: order date or delivery plus the payment days. */
     dueOn: date('due_on', { mode: 'string' }),
     note: text('note').notNull().default(''),
@@ -87,6 +95,9 @@ export const orders = pgTable(
     index('orders_customer').on(t.customerId),
     index('orders_company_date').on(t.companyId, t.orderDate),
     index('orders_owner_date').on(t.ownerEmployeeId, t.orderDate),
+    index('orders_open')
+      .on(t.companyId, t.customerId)
+      .where(sql`open_fen > 0`),
   ],
 );
 
@@ -201,4 +212,22 @@ export const salesReturns = pgTable(
     index('returns_customer').on(t.customerId),
     index('returns_order').on(t.orderId),
   ],
+);
+
+/**
+ * The last sequence number given per company, kind (`SO` orders, `TH` returns) and month: numbering a
+ * document takes this row's lock instead of reading every document of the company (document-numbers.ts).
+ */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    kind: text('kind').notNull(),
+    /** yyyymm, as in the number. */
+    month: text('month').notNull(),
+    last: bigint('last', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'document_counters_pk', columns: [t.companyId, t.kind, t.month] })],
 );

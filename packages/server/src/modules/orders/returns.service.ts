@@ -8,10 +8,11 @@ import { AppError, fieldError, notFound, type ErrorDetail } from '../../platform
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
 import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
 import { assertMonthOpen } from '../statements/month-lock.ts';
-import { nextDocumentNo } from './document-numbers.ts';
+import { nextDocumentNo, noteDocumentNo } from './document-numbers.ts';
 import { authorizeOrderRead, lockOrder, presentReturn, selectReturns } from './order-views.ts';
 import { loadLinesById } from './orders.service.ts';
 import { applyLedgerFacts, loadReturnFacts } from '../sales-rollups/rollups.service.ts';
+import { refreshOpenAmounts } from '../receivables/open-amount.ts';
 import { orderLines, orders, salesReturns } from './orders.table.ts';
 
 function returnVisible(actor: Actor) {
@@ -120,6 +121,7 @@ export async function createReturn(
         .set({ returnedQuantity: sql`${orderLines.returnedQuantity} + ${r.quantity}` })
         .where(eq(orderLines.id, r.orderLineId));
     }
+    if (body.no) await noteDocumentNo(tx, actor.companyId, 'TH', body.no);
     const no = body.no ?? (await nextDocumentNo(tx, actor.companyId, 'TH', body.returnDate));
     const [row] = await withDuplicateCheck(
       () =>
@@ -143,6 +145,7 @@ export async function createReturn(
       { path: 'body.no', label: 'field.returnNo', value: no },
     );
     await applyLedgerFacts(tx, actor.companyId, [], await loadReturnFacts(tx, row!.id));
+    await refreshOpenAmounts(tx, [orderId]);
     // The order changed (its open amount went down): anyone editing it from an older read gets 409.
     await tx
       .update(orders)

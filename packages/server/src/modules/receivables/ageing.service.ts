@@ -34,7 +34,9 @@ export function ageingBandSql(dueOn: SQL, asOf: SQL): SQL<AgeingBand> {
 
 /**
  * Receivable orders of the caller's scope taken on or before `asOf` with money open on that day, one row
- * each (columns of `orderBalancesSql`).
+ * each (columns of `orderBalancesSql`). As of today (no document can be dated later) the open amount is the
+ * one kept on the order (`orders.open_fen`, read through its partial index); as of a past day it is summed
+ * from the documents dated up to that day.
  */
 function openOrdersSql(actor: Actor, asOf: string, extra?: SQL): SQL {
   const where = and(
@@ -44,6 +46,13 @@ function openOrdersSql(actor: Actor, asOf: string, extra?: SQL): SQL {
     inScope.customer(actor, orders.customerId),
     extra,
   )!;
+  if (asOf >= actor.today) {
+    return sql`select ${orders.id} as order_id, ${orders.no} as order_no, ${orders.customerId} as customer_id,
+        ${orders.ownerEmployeeId} as owner_employee_id, ${orders.unitId} as unit_id,
+        ${orders.orderDate} as order_date, coalesce(${orders.dueOn}, ${orders.orderDate}) as due_on,
+        ${orders.totalFen} as total_fen, ${orders.openFen} as open_fen
+      from ${orders} where ${where} and ${orders.openFen} > 0`;
+  }
   return sql`select * from (${orderBalancesSql(where, asOf)}) balances where balances.open_fen > 0`;
 }
 

@@ -1,4 +1,4 @@
-import { getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/db.ts';
 import { orders, salesReturns } from '../orders/orders.table.ts';
@@ -98,4 +98,30 @@ export async function loadOrderBalances(
     out.set(balance.orderId, balance);
   }
   return out;
+}
+
+/**
+ * Brings `orders.open_fen` up to date for these orders (or every order of a company, after a bulk load):
+ * called in the same transaction as every write that changes what an order is owed (its total, returns,
+ * allocations, approved write-offs), after the write. The stored figure is today's open amount (no document
+ * may be dated after today); reports as of a past day still read `orderBalancesSql`.
+ */
+export async function refreshOpenAmounts(
+  tx: Executor,
+  which: number[] | { companyId: number },
+): Promise<void> {
+  if (Array.isArray(which) && which.length === 0) return;
+  const where = Array.isArray(which)
+    ? inArray(orders.id, [...new Set(which)])
+    : eq(orders.companyId, which.companyId);
+  await tx.execute(sql`update ${orders} set open_fen = b.open_fen from (${orderBalancesSql(where)}) b
+    where ${qualified(orders.id)} = b.order_id and ${qualified(orders.openFen)} <> b.open_fen`);
+}
+
+/** Orders whose stored open amount differs from the one definition (none, unless a write path forgot). */
+export async function staleOpenAmounts(db: Executor, companyId: number): Promise<number[]> {
+  const result =
+    await db.execute(sql`select b.order_id from (${orderBalancesSql(eq(orders.companyId, companyId))}) b
+    join ${orders} o on o.id = b.order_id where o.open_fen <> b.open_fen order by b.order_id`);
+  return (result as unknown as { rows: { order_id: number }[] }).rows.map((r) => Number(r.order_id));
 }

@@ -20,7 +20,7 @@ import { employees } from '../org/org.table.ts';
 import { orders } from '../orders/orders.table.ts';
 import { assertMonthOpen } from '../statements/month-lock.ts';
 import { receiptAllocations, receipts } from './receivables.table.ts';
-import { loadOrderBalances } from './open-amount.ts';
+import { loadOrderBalances, refreshOpenAmounts } from './open-amount.ts';
 import { findCustomerInScope, isoOrNull, lockCustomerOrders, requireCustomerInScope } from './ledger-refs.ts';
 import { primaryUnitOn } from '../org/org.service.ts';
 import { applyLedgerFacts } from '../sales-rollups/rollups.service.ts';
@@ -288,6 +288,10 @@ async function applyAllocations(
             })),
           )
           .returning();
+  await refreshOpenAmounts(
+    tx,
+    allocations.map((a) => a.orderId),
+  );
   const [after] = await tx
     .update(receipts)
     .set({ unallocatedFen: result.creditFen, version: receipt.version + 1 })

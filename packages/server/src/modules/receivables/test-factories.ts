@@ -5,6 +5,7 @@ import { customers } from '../customers/customers.table.ts';
 import { products } from '../catalogue/catalogue.table.ts';
 import { contracts, orderLines, orders, salesReturns } from '../orders/orders.table.ts';
 import { idOf, loadDemoIds } from '../../../test/demo-org.ts';
+import { refreshOpenAmounts } from './open-amount.ts';
 
 /**
  * Test factories for money in: customers, products, orders and returns written straight into their tables
@@ -98,6 +99,7 @@ export async function buildOrder(db: Db, spec: OrderSpec) {
       orderDate: spec.orderDate,
       status: spec.status ?? 'confirmed',
       totalFen,
+      openFen: totalFen,
       taxFen: lines.reduce((s, l) => s + l.taxFen, 0),
       dueOn: spec.dueOn ?? spec.orderDate,
     })
@@ -154,6 +156,7 @@ export async function buildReturn(
       lines: [{ orderLineId: spec.line.id, quantity: 1, amountFen: spec.amountFen, taxFen }],
     })
     .returning();
+  await refreshOpenAmounts(db, [spec.order.id]);
   return row!;
 }
 

@@ -17,7 +17,7 @@ import { customers } from '../customers/customers.table.ts';
 import { orders } from '../orders/orders.table.ts';
 import { assertMonthOpen } from '../statements/month-lock.ts';
 import { writeOffs } from './receivables.table.ts';
-import { loadOrderBalances } from './open-amount.ts';
+import { loadOrderBalances, refreshOpenAmounts } from './open-amount.ts';
 import { isoOrNull, lockCustomerOrders } from './ledger-refs.ts';
 
 /**
@@ -234,6 +234,7 @@ export async function decideWriteOff(
       .where(and(eq(writeOffs.id, id), eq(writeOffs.version, body.version)))
       .returning();
     if (!after) throw staleVersion('entity.writeOff');
+    await refreshOpenAmounts(tx, [after.orderId]);
     await recordAudit(tx, actor, {
       action: body.decision,
       entity: 'writeOff',

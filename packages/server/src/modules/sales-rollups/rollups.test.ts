@@ -11,6 +11,7 @@ import { customers } from '../customers/customers.table.ts';
 import { uniqueCustomerName } from '../customers/test-factories.ts';
 import { buildProduct, type OrderJson, type ProductJson } from '../orders/test-factories.ts';
 import { snapshotRollups } from './rollups.service.ts';
+import { staleOpenAmounts } from '../receivables/open-amount.ts';
 
 /**
  * Issue 4 item 8 (快 by design): dashboards read roll-ups kept in the same transaction as each ledger write,
@@ -55,6 +56,8 @@ async function expectRollupsEqualLedger({ database }: TestApp, companyId: number
   const ledger = await snapshotRollups(db, companyId, 'ledger');
   const stored = await snapshotRollups(db, companyId, 'stored');
   expect(stored).toEqual(ledger);
+  // The open amounts kept on the orders are kept by the same writes.
+  expect(await staleOpenAmounts(db, companyId)).toEqual([]);
   return stored;
 }
 
@@ -136,6 +139,15 @@ const stepArb = fc.oneof(
       customer: fc.nat(),
       amountFen: fc.integer({ min: 1, max: 300_000 }),
       daysAgo: fc.integer({ min: 0, max: 75 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('writeOff' as const),
+      order: fc.nat(),
+      amountFen: fc.integer({ min: 1, max: 100_000 }),
+      approve: fc.boolean(),
     }),
   },
   {
@@ -288,6 +300,26 @@ async function runStep(step: Step): Promise<void> {
         method: 'bank',
         payer: '回款单位',
         idempotencyKey: `rollups-${receiptNo}`,
+      });
+      expectDoneOrRefused(res);
+      return;
+    }
+    case 'writeOff': {
+      // 坏账核销: the owner asks, the VP approves (the open amount goes down) or rejects (it stays).
+      const id = pick(orderIds, step.order);
+      if (id === undefined) return;
+      const order = await readOrder(id);
+      if (!['confirmed', 'partially_shipped', 'shipped', 'completed'].includes(order.status)) return;
+      const asked = await ownerSession(order).send('POST', '/api/v1/write-offs', {
+        orderId: id,
+        amountFen: step.amountFen,
+        reason: '客户破产',
+      });
+      if (!expectDoneOrRefused(asked)) return;
+      const writeOff = asked.json<{ id: number; version: number }>();
+      const res = await vp.send('POST', `/api/v1/write-offs/${writeOff.id}/decide`, {
+        decision: step.approve ? 'approve' : 'reject',
+        version: writeOff.version,
       });
       expectDoneOrRefused(res);
       return;
