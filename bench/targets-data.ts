@@ -296,7 +296,8 @@ export async function generateTargetsData(
        from sales_returns s where s.company_id = $1 and s.no like 'BTR%' and l.id = (s.lines -> 0 ->> 'orderLineId')::int`,
       [companyId],
     );
-    // Receipts: one shipped order in five at least 20 days old, paid in full 20–60 days after it.
+    // Receipts: every shipped order at least 20 days old is paid in full 20–60 days after it, but one in twenty,
+    // which stays open (and ages into the overdue bands): receivables as a company that collects would have.
     await step(
       'receipts',
       `insert into receipts (company_id, customer_id, owner_employee_id, unit_id, received_on, amount_fen, method,
@@ -308,7 +309,7 @@ export async function generateTargetsData(
        from orders o join bt_reps r on r.employee_id = o.owner_employee_id
        left join sales_returns s on s.order_id = o.id
        cross join lateral (select least(o.order_date + 20 + (o.id % 41)::int, $2::date) as d) d
-       where o.company_id = $1 and o.note = '${TARGETS_NOTE}' and o.status = 'shipped' and o.id % 5 = 1
+       where o.company_id = $1 and o.note = '${TARGETS_NOTE}' and o.status = 'shipped' and o.id % 20 <> 7
          and o.order_date <= $2::date - 20`,
       [companyId, today],
     );

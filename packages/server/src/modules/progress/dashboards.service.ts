@@ -186,7 +186,7 @@ export async function getTeamDashboard(db: Db, actor: Actor, query: DashboardQue
   const [figures, followUps, ageing] = await Promise.all([
     measureWeekAndMonth(db, actor, ctx, whole ? [...people, whole] : people),
     readsCustomers ? loadFollowUpsDue(db, actor, ids, TOP_FOLLOW_UPS) : null,
-    readsCustomers ? buildAgeingReport(db, actor, { groupBy: 'owner' }) : null,
+    readsCustomers ? buildAgeingReport(db, actor, { groupBy: 'owner' }, { owners: ids }) : null,
   ]);
   const overdueByOwner = new Map((ageing?.rows ?? []).map((r) => [r.id, r]));
   const members: DashboardMember[] = seats.map((s, i) => ({

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { AgeingQuery, AgeingReport, Locale, OverdueOrder, OverdueQuery } from '@zuzhang/api-schema';
 import { AGEING_BANDS, ageingBand, daysOverdue, emptyBands, type AgeingBand } from '@zuzhang/domain';
@@ -109,6 +109,7 @@ async function queryAgeingRows(
   asOf: string,
   groupBy: AgeingQuery['groupBy'],
   firstSeen: boolean,
+  narrow: SQL | undefined,
 ): Promise<AgeingSqlRow[]> {
   const group = AGEING_GROUPS[groupBy];
   const bandSum = (band: AgeingBand) =>
@@ -128,16 +129,31 @@ async function queryAgeingRows(
         coalesce(sum(b.open_fen), 0)::bigint as total_fen, count(*)::int as order_count
       from (select o.order_id, o.customer_id, o.owner_employee_id, o.unit_id, o.open_fen,
           ${ageingBandSql(sql`o.due_on`, sql`${asOf}::date`)} as band${extra}
-        from (${openOrdersSql(actor, asOf)}) o ${customer}) b
+        from (${openOrdersSql(actor, asOf, narrow)}) o ${customer}) b
       ${group.join}
       group by grouping sets ((${group.id}, ${group.name}), ())
       order by is_total${firstSeen ? sql`, ${group.firstSeen}` : sql``}`,
   );
 }
 
-export async function buildAgeingReport(db: Db, actor: Actor, query: AgeingQuery): Promise<AgeingReport> {
+/**
+ * The ageing report of the caller's scope; `options.owners` narrows it to the orders credited to these
+ * people (a team dashboard reads its members' money only).
+ */
+export async function buildAgeingReport(
+  db: Db,
+  actor: Actor,
+  query: AgeingQuery,
+  options: { owners?: readonly number[] } = {},
+): Promise<AgeingReport> {
   authorize(actor, 'customer.read');
   const asOf = query.asOf ?? actor.today;
+  const narrow =
+    options.owners === undefined
+      ? undefined
+      : options.owners.length === 0
+        ? sql`false`
+        : inArray(orders.ownerEmployeeId, [...options.owners]);
   const bandsOf = (r: AgeingSqlRow) => ({
     current: Number(r.band_current),
     '0-30': Number(r.band_0_30),
@@ -159,14 +175,14 @@ export async function buildAgeingReport(db: Db, actor: Actor, query: AgeingQuery
         orderCount: Number(r.order_count),
       }))
       .sort((a, b) => b.totalFen - a.totalFen || a.name.localeCompare(b.name));
-  let rows = await queryAgeingRows(db, actor, asOf, query.groupBy, false);
+  let rows = await queryAgeingRows(db, actor, asOf, query.groupBy, false, narrow);
   let groups = groupsOf(rows);
   const tied = groups.some(
     (g, i) =>
       i > 0 && g.totalFen === groups[i - 1]!.totalFen && g.name.localeCompare(groups[i - 1]!.name) === 0,
   );
   if (tied) {
-    rows = await queryAgeingRows(db, actor, asOf, query.groupBy, true);
+    rows = await queryAgeingRows(db, actor, asOf, query.groupBy, true, narrow);
     groups = groupsOf(rows);
   }
   const total = rows.find((r) => r.is_total);
