@@ -5,7 +5,7 @@ import type { CustomerImportResult } from '@zuzhang/api-schema';
 import { buildTestApp, type Session, type TestApp } from '../../../test/test-app.ts';
 import { expectError, nextMobile, signInAll } from '../../../test/support.ts';
 import { customers } from './customers.table.ts';
-import { parseCsv } from './customers-import.ts';
+import { parseCsv } from '../../platform/import/sheet-import.ts';
 import { buildCreditCode, buildCustomer, uniqueCustomerName } from './test-factories.ts';
 
 let t: TestApp;

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { normalizeCustomerName } from '@zuzhang/domain';
 import {
   CreateCustomerBody,
@@ -10,8 +9,15 @@ import {
 } from '@zuzhang/api-schema';
 import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, type Actor } from '../../platform/access/actor.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, fieldError, type ErrorDetail } from '../../platform/errors/app-error.ts';
+import { AppError, type ErrorDetail } from '../../platform/errors/app-error.ts';
+import {
+  cleanMobile,
+  readSheetRows,
+  settleImport,
+  type CheckedRow,
+  type ImportRowError,
+  type SheetSpec,
+} from '../../platform/import/sheet-import.ts';
 import { parseInput } from '../../platform/http/route.ts';
 import { translate } from '../../platform/i18n/i18n.ts';
 import { employees } from '../org/org.table.ts';
@@ -104,123 +110,21 @@ const VALUES: Record<'kind' | 'category' | 'source', Record<string, string>> = {
 };
 
 export const MAX_IMPORT_ROWS = 5000;
-/** The import route's request limit: a file of about 5 MB, base64-encoded in JSON. */
-export const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 
-// ---- reading the file ------------------------------------------------------------------------------
-
-/** RFC 4180 CSV: quoted fields with "" escapes and line breaks; comma or tab separated. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === sep) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GB18030 (Excel's "CSV" in Chinese Windows). */
-export function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** The sheet as rows of cell texts; row i is sheet row i + 1. */
-export async function readSheet(fileName: string, bytes: Buffer): Promise<string[][]> {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseCsv(decodeText(bytes));
-  if (!lower.endsWith('.xlsx')) throw fieldError('body.fileName', 'customers.importUnreadable');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw fieldError('body.contentBase64', 'customers.importUnreadable');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
-    rows.push(cells);
-  }
-  return rows;
-}
+const SHEET: SheetSpec = {
+  columns: IMPORT_COLUMNS,
+  required: [{ anyOf: ['name'], label: '名称 / name' }],
+  maxRows: MAX_IMPORT_ROWS,
+  messages: {
+    unreadable: 'customers.importUnreadable',
+    empty: 'customers.importEmpty',
+    missingColumn: 'customers.importMissingColumn',
+    tooManyRows: 'customers.importTooManyRows',
+    hasErrors: 'customers.importHasErrors',
+  },
+};
 
 // ---- turning rows into customers -------------------------------------------------------------------
-
-interface SheetRow {
-  row: number;
-  cells: Record<string, string>;
-}
-
-function mapHeader(header: string[]): { columns: (string | null)[]; missing: string[] } {
-  const columns = header.map((h) => {
-    const key = h
-      .trim()
-      .replace(/^\uFEFF/, '')
-      .replace(/\s+/g, '')
-      .toLowerCase();
-    return Object.entries(IMPORT_COLUMNS).find(([, aliases]) => aliases.includes(key))?.[0] ?? null;
-  });
-  return { columns, missing: columns.includes('name') ? [] : ['名称 / name'] };
-}
-
-function toRows(sheet: string[][]): SheetRow[] {
-  const headerIndex = sheet.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw fieldError('body.contentBase64', 'customers.importEmpty');
-  const { columns, missing } = mapHeader(sheet[headerIndex]!);
-  if (missing.length > 0)
-    throw fieldError('body.contentBase64', 'customers.importMissingColumn', { column: missing[0]! });
-  const rows: SheetRow[] = [];
-  for (let i = headerIndex + 1; i < sheet.length; i++) {
-    const cells: Record<string, string> = {};
-    sheet[i]!.forEach((value, c) => {
-      const column = columns[c];
-      if (column) cells[column] = value.trim();
-    });
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: i + 1, cells });
-  }
-  if (rows.length === 0) throw fieldError('body.contentBase64', 'customers.importEmpty');
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw fieldError('body.contentBase64', 'customers.importTooManyRows', { max: MAX_IMPORT_ROWS });
-  }
-  return rows;
-}
-
-/** A mobile as people type it: spaces, dashes and +86 removed. */
-function cleanMobile(value: string): string {
-  return value.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-}
 
 /** Body paths of a create become import columns, so each error names the column to fix. */
 const COLUMN_OF_PATH: Record<string, string> = {
@@ -268,8 +172,6 @@ async function findReferrer(db: Executor, actor: Actor, name: string): Promise<n
   return all.filter((r) => normalizeCustomerName(r.name) === key).map((r) => r.id);
 }
 
-type RowError = { field: string; message: string };
-
 /** One sheet row as a create body, or the errors that stop it. */
 async function bodyOfRow(
   db: Executor,
@@ -277,8 +179,8 @@ async function bodyOfRow(
   locale: Locale,
   lookups: Lookups,
   cells: Record<string, string>,
-): Promise<{ body?: CreateCustomerBody; errors: RowError[] }> {
-  const errors: RowError[] = [];
+): Promise<{ body?: CreateCustomerBody; errors: ImportRowError[] }> {
+  const errors: ImportRowError[] = [];
   const pick = (column: 'kind' | 'category' | 'source', fallback: string) => {
     const value = cells[column] ?? '';
     if (value === '') return fallback;
@@ -359,51 +261,45 @@ export async function importCustomers(
   body: CustomerImportBody,
 ): Promise<CustomerImportResult> {
   const { actingForEmployeeId } = authorize(actor, 'customer.manage');
-  const bytes = Buffer.from(body.contentBase64, 'base64');
-  const rows = toRows(await readSheet(body.fileName, bytes));
+  const rows = await readSheetRows(body, SHEET);
   return db.transaction(async (tx) => {
     await lockCustomerCreation(tx, actor.companyId);
     const lookups = await loadLookups(tx, actor);
-    const report: (CustomerImportRow & { prepared?: PreparedCustomer })[] = [];
+    const checked: CheckedRow<CustomerImportRow, PreparedCustomer>[] = [];
     for (const { row, cells } of rows) {
-      const entry: CustomerImportRow & { prepared?: PreparedCustomer } = {
-        row,
-        name: cells.name ?? '',
-        ok: false,
-        errors: [],
-        duplicates: [],
-        customerId: null,
+      const entry: CheckedRow<CustomerImportRow, PreparedCustomer> = {
+        report: { row, name: cells.name ?? '', ok: false, errors: [], duplicates: [], customerId: null },
       };
       const parsed = await bodyOfRow(tx, actor, locale, lookups, cells);
-      entry.errors.push(...parsed.errors);
+      entry.report.errors.push(...parsed.errors);
       if (parsed.body) {
         try {
-          entry.prepared = await prepareCustomer(tx, actor, parsed.body);
+          entry.payload = await prepareCustomer(tx, actor, parsed.body);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          entry.errors.push(
+          entry.report.errors.push(
             ...error.details.map((d) => ({ field: columnOf(d.path), message: messageOf(d, locale) })),
           );
         }
       }
-      report.push(entry);
+      checked.push(entry);
     }
 
     // Duplicates: against the company's customers, and against earlier rows of the same file.
-    const prepared = report.filter((r) => r.prepared);
+    const prepared = checked.filter((r) => r.payload);
     const found = await findDuplicates(
       tx,
       actor,
-      prepared.map((r) => r.prepared!.probe),
+      prepared.map((r) => r.payload!.probe),
     );
     const seen = new Map<string, number>();
-    prepared.forEach((entry, i) => {
+    prepared.forEach(({ report: entry, payload }, i) => {
       const dups = found[i]!;
       entry.duplicates = dups.map(({ path: _path, ...d }) => d);
       duplicateDetails(dups).forEach((d, j) =>
         entry.errors.push({ field: columnOf(dups[j]!.path), message: messageOf(d, locale) }),
       );
-      const probe = entry.prepared!.probe;
+      const probe = payload!.probe;
       // One key per distinct value: a row whose own mobile is also its contact's is not its own duplicate.
       const keys = new Set([
         ...(probe.name ? [`name:${normalizeCustomerName(probe.name)}`] : []),
@@ -420,40 +316,19 @@ export async function importCustomers(
         } else seen.set(key, entry.row);
       }
     });
-    for (const entry of report) entry.ok = entry.errors.length === 0;
+    for (const { report } of checked) report.ok = report.errors.length === 0;
 
-    const invalid = report.filter((r) => !r.ok);
-    const result = (committed: boolean, imported: number): CustomerImportResult => ({
-      dryRun: body.dryRun,
-      committed,
-      total: report.length,
-      valid: report.length - invalid.length,
-      invalid: invalid.length,
-      imported,
-      rows: report.map(({ prepared: _p, ...r }) => r),
-    });
-    if (body.dryRun) return result(false, 0);
-    if (invalid.length > 0 && !body.skipInvalid) {
-      throw new AppError(
-        'business_rule',
-        'customers.importHasErrors',
-        { count: invalid.length },
-        invalid.flatMap((r) => r.errors.map((e) => ({ path: `rows.${r.row}.${e.field}`, text: e.message }))),
-      );
-    }
-    let imported = 0;
-    for (const entry of report) {
-      if (!entry.ok) continue;
-      entry.customerId = await insertCustomer(tx, actor, entry.prepared!, actingForEmployeeId);
-      imported++;
-    }
-    await recordAudit(tx, actor, {
-      action: 'import',
-      entity: 'customer_import',
-      entityId: body.fileName,
-      after: { total: report.length, imported, skipped: invalid.length },
-      actingForEmployeeId,
-    });
-    return result(true, imported);
+    return settleImport(
+      tx,
+      actor,
+      { body, entity: 'customer_import', hasErrors: SHEET.messages.hasErrors, actingForEmployeeId },
+      checked,
+      async (valid) => {
+        for (const { report, payload } of valid) {
+          report.customerId = await insertCustomer(tx, actor, payload, actingForEmployeeId);
+        }
+        return valid.length;
+      },
+    );
   });
 }

@@ -39,7 +39,8 @@ import {
 import type { Db } from '../../platform/db/db.ts';
 import { route } from '../../platform/http/route.ts';
 import * as svc from './customers.service.ts';
-import { IMPORT_BODY_LIMIT, importCustomers } from './customers-import.ts';
+import { importCustomers } from './customers-import.ts';
+import { IMPORT_BODY_LIMIT } from '../../platform/import/sheet-import.ts';
 import { createFollowUp, listDueFollowUps, listFollowUps } from './follow-ups.service.ts';
 import { claimCustomer, listPool, runPoolReturn } from './customer-pool.service.ts';
 import { getCustomerSettings, updateCustomerSettings } from './customer-settings.service.ts';

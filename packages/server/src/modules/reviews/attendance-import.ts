@@ -9,11 +9,15 @@ import type {
 } from '@zuzhang/api-schema';
 import type { Db } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, fieldError } from '../../platform/errors/app-error.ts';
+import {
+  cleanMobile,
+  readSheetRows,
+  settleImport,
+  type CheckedRow,
+  type SheetSpec,
+} from '../../platform/import/sheet-import.ts';
 import { translate, type MessageKey } from '../../platform/i18n/i18n.ts';
 import { employees } from '../org/org.table.ts';
-import { readSheet } from '../customers/customers-import.ts';
 import { attendanceRecords } from './reviews.table.ts';
 import { checkAttendanceDay } from './attendance.service.ts';
 
@@ -51,45 +55,23 @@ const STATUS_OF: Record<string, AttendanceStatus> = {
 
 export const MAX_ATTENDANCE_ROWS = 20_000;
 
-interface SheetRow {
-  row: number;
-  cells: Record<string, string>;
-}
-
-function toRows(sheet: string[][]): SheetRow[] {
-  const headerIndex = sheet.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw fieldError('body.contentBase64', 'reviews.importEmpty');
-  const columns = sheet[headerIndex]!.map((h) => {
-    const key = h
-      .trim()
-      .replace(/^\uFEFF/, '')
-      .replace(/\s+/g, '')
-      .toLowerCase();
-    return Object.entries(COLUMNS).find(([, aliases]) => aliases.includes(key))?.[0] ?? null;
-  });
-  const missing = [
-    ...(columns.includes('mobile') || columns.includes('name') ? [] : ['手机 mobile / 姓名 name']),
-    ...(columns.includes('day') ? [] : ['日期 date']),
-    ...(columns.includes('status') ? [] : ['状态 status']),
-  ];
-  if (missing.length > 0) {
-    throw fieldError('body.contentBase64', 'reviews.importMissingColumn', { column: missing[0]! });
-  }
-  const rows: SheetRow[] = [];
-  for (let i = headerIndex + 1; i < sheet.length; i++) {
-    const cells: Record<string, string> = {};
-    sheet[i]!.forEach((value, c) => {
-      const column = columns[c];
-      if (column) cells[column] = value.trim();
-    });
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: i + 1, cells });
-  }
-  if (rows.length === 0) throw fieldError('body.contentBase64', 'reviews.importEmpty');
-  if (rows.length > MAX_ATTENDANCE_ROWS) {
-    throw fieldError('body.contentBase64', 'reviews.importTooManyRows', { max: MAX_ATTENDANCE_ROWS });
-  }
-  return rows;
-}
+const SHEET: SheetSpec = {
+  columns: COLUMNS,
+  required: [
+    { anyOf: ['mobile', 'name'], label: '手机 mobile / 姓名 name' },
+    { anyOf: ['day'], label: '日期 date' },
+    { anyOf: ['status'], label: '状态 status' },
+  ],
+  maxRows: MAX_ATTENDANCE_ROWS,
+  messages: {
+    // The file-level reading error is the same text for every import.
+    unreadable: 'customers.importUnreadable',
+    empty: 'reviews.importEmpty',
+    missingColumn: 'reviews.importMissingColumn',
+    tooManyRows: 'reviews.importTooManyRows',
+    hasErrors: 'reviews.importHasErrors',
+  },
+};
 
 const pad = (n: string) => n.padStart(2, '0');
 
@@ -110,10 +92,6 @@ export function parseSheetDate(text: string): string | null {
   return null;
 }
 
-function cleanMobile(value: string): string {
-  return value.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-}
-
 export async function importAttendance(
   db: Db,
   actor: Actor,
@@ -121,7 +99,7 @@ export async function importAttendance(
   body: AttendanceImportBody,
 ): Promise<AttendanceImportResult> {
   const { actingForEmployeeId } = authorize(actor, 'attendance.manage');
-  const rows = toRows(await readSheet(body.fileName, Buffer.from(body.contentBase64, 'base64')));
+  const rows = await readSheetRows(body, SHEET);
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
   return db.transaction(async (tx) => {
     // The people the importer may record attendance for: their own scope.
@@ -130,9 +108,10 @@ export async function importAttendance(
       .from(employees)
       .where(and(eq(employees.companyId, actor.companyId), inScope.employee(actor, employees.id)));
     const seen = new Map<string, number>();
-    const report: (AttendanceImportRow & {
-      record?: { employeeId: number; day: string; status: AttendanceStatus; note: string };
-    })[] = [];
+    const checked: CheckedRow<
+      AttendanceImportRow,
+      { employeeId: number; day: string; status: AttendanceStatus; note: string }
+    >[] = [];
     for (const { row, cells } of rows) {
       const errors: { field: string; message: string }[] = [];
       const who = cells.mobile || cells.name || '';
@@ -187,7 +166,7 @@ export async function importAttendance(
           errors.push({ field: 'day', message: t('reviews.importDuplicateInFile', { row: first }) });
         } else seen.set(key, row);
       }
-      const entry: (typeof report)[number] = {
+      const report: AttendanceImportRow = {
         row,
         employee: who,
         day: day ?? cells.day ?? '',
@@ -195,56 +174,41 @@ export async function importAttendance(
         ok: errors.length === 0,
         errors,
       };
-      if (entry.ok)
-        entry.record = { employeeId: employeeId!, day: day!, status: status!, note: cells.note ?? '' };
-      report.push(entry);
+      checked.push({
+        report,
+        payload: report.ok
+          ? { employeeId: employeeId!, day: day!, status: status!, note: cells.note ?? '' }
+          : undefined,
+      });
     }
 
-    const invalid = report.filter((r) => !r.ok);
-    const result = (committed: boolean, imported: number): AttendanceImportResult => ({
-      dryRun: body.dryRun,
-      committed,
-      total: report.length,
-      valid: report.length - invalid.length,
-      invalid: invalid.length,
-      imported,
-      rows: report.map(({ record: _r, ...r }) => r),
-    });
-    if (body.dryRun) return result(false, 0);
-    if (invalid.length > 0 && !body.skipInvalid) {
-      throw new AppError(
-        'business_rule',
-        'reviews.importHasErrors',
-        { count: invalid.length },
-        invalid.flatMap((r) => r.errors.map((e) => ({ path: `rows.${r.row}.${e.field}`, text: e.message }))),
-      );
-    }
-    const records = report.flatMap((r) => (r.record ? [r.record] : []));
-    for (let i = 0; i < records.length; i += 1000) {
-      await tx
-        .insert(attendanceRecords)
-        .values(
-          records
-            .slice(i, i + 1000)
-            .map((r) => ({ companyId: actor.companyId, ...r, recordedByUserId: actor.userId })),
-        )
-        .onConflictDoUpdate({
-          target: [attendanceRecords.employeeId, attendanceRecords.day],
-          set: {
-            status: sql`excluded.status`,
-            note: sql`excluded.note`,
-            recordedByUserId: sql`excluded.recorded_by_user_id`,
-            version: sql`${attendanceRecords.version} + 1`,
-          },
-        });
-    }
-    await recordAudit(tx, actor, {
-      action: 'import',
-      entity: 'attendance_import',
-      entityId: body.fileName,
-      after: { total: report.length, imported: records.length, skipped: invalid.length },
-      actingForEmployeeId,
-    });
-    return result(true, records.length);
+    return settleImport(
+      tx,
+      actor,
+      { body, entity: 'attendance_import', hasErrors: SHEET.messages.hasErrors, actingForEmployeeId },
+      checked,
+      async (valid) => {
+        const records = valid.map((r) => r.payload);
+        for (let i = 0; i < records.length; i += 1000) {
+          await tx
+            .insert(attendanceRecords)
+            .values(
+              records
+                .slice(i, i + 1000)
+                .map((r) => ({ companyId: actor.companyId, ...r, recordedByUserId: actor.userId })),
+            )
+            .onConflictDoUpdate({
+              target: [attendanceRecords.employeeId, attendanceRecords.day],
+              set: {
+                status: sql`excluded.status`,
+                note: sql`excluded.note`,
+                recordedByUserId: sql`excluded.recorded_by_user_id`,
+                version: sql`${attendanceRecords.version} + 1`,
+              },
+            });
+        }
+        return records.length;
+      },
+    );
   });
 }

@@ -39,7 +39,7 @@ import {
 } from '@zuzhang/api-schema';
 import type { Db } from '../../platform/db/db.ts';
 import { route } from '../../platform/http/route.ts';
-import { IMPORT_BODY_LIMIT } from '../customers/customers-import.ts';
+import { IMPORT_BODY_LIMIT } from '../../platform/import/sheet-import.ts';
 import * as calendarSvc from './calendar.service.ts';
 import * as attendanceSvc from './attendance.service.ts';
 import { importAttendance } from './attendance-import.ts';

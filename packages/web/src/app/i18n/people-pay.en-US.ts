@@ -24,6 +24,8 @@ export const peoplePayEnUS: Record<keyof typeof peoplePayZhCN, string> = {
   'pay.employee': 'Employee',
   'pay.position': 'Position',
   'pay.period': 'Month',
+  /** A pay month (YYYY-MM) for people, as a dayjs format: Nov 2026. */
+  'pay.monthFormat': 'MMM YYYY',
   'pay.plan': 'Pay plan',
   'pay.run': 'Run status',
   'pay.company': 'Company',

@@ -25,6 +25,8 @@ export const peoplePayZhCN = {
   'pay.employee': '员工',
   'pay.position': '岗位',
   'pay.period': '月份',
+  /** A pay month (YYYY-MM) for people, as a dayjs format: 2026年11月. */
+  'pay.monthFormat': 'YYYY年M月',
   'pay.plan': '薪资方案',
   'pay.run': '核算状态',
   'pay.company': '公司',

@@ -2,16 +2,8 @@ import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { OverviewDashboard, OverviewRow } from '@zuzhang/api-schema';
-import { Suspense, lazy, useMemo } from 'react';
 import { useT } from '../../app/i18n/i18n.tsx';
-import { PageLoading } from '../../app/page-states.tsx';
-import { fen } from '../sales-common/money.ts';
-import { PeriodCell } from './progress-cells.tsx';
-import { PeriodSummaries } from './period-summary.tsx';
-
-const DashboardCharts = lazy(() => import('./dashboard-charts.tsx'));
-
-const byAttainment = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
+import { PeriodCards, moneyColumns, periodColumns } from './period-cards.tsx';
 
 /**
  * The manager's and the VP's dashboard: the lead's figures rolled up per unit below, each unit a click away
@@ -28,10 +20,6 @@ export function OverviewView({
 }) {
   const t = useT();
   const metric = data.metric;
-  const bars = useMemo(
-    () => data.rows.map((r) => ({ name: r.name, actual: r.month.actual, target: r.month.target })),
-    [data.rows],
-  );
   const showMoney = data.rows.some((r) => r.followUpsDue !== null || r.overdueFen !== null);
 
   const columns: TableColumnsType<OverviewRow> = [
@@ -56,18 +44,7 @@ export function OverviewView({
           r.name
         ),
     },
-    {
-      key: 'week',
-      title: t('dashboard.thisWeek'),
-      sorter: (a, b) => byAttainment(a.week.attainment, b.week.attainment),
-      render: (_, r) => <PeriodCell p={r.week} metric={metric} />,
-    },
-    {
-      key: 'month',
-      title: t('dashboard.thisMonth'),
-      sorter: (a, b) => byAttainment(a.month.attainment, b.month.attainment),
-      render: (_, r) => <PeriodCell p={r.month} metric={metric} />,
-    },
+    ...periodColumns<OverviewRow>(t, metric),
     {
       key: 'behind',
       title: t('dashboard.behindCount'),
@@ -85,53 +62,17 @@ export function OverviewView({
       render: (_, r) =>
         r.newHires > 0 ? t('dashboard.headcountNew', { n: r.headcount, hires: r.newHires }) : r.headcount,
     },
-    ...(showMoney
-      ? [
-          {
-            key: 'followUps',
-            title: t('dashboard.followUpsDue'),
-            align: 'right' as const,
-            sorter: (a: OverviewRow, b: OverviewRow) => (a.followUpsDue ?? 0) - (b.followUpsDue ?? 0),
-            render: (_: unknown, r: OverviewRow) => r.followUpsDue ?? '\u2014',
-          },
-          {
-            key: 'overdue',
-            title: t('dashboard.overdue'),
-            align: 'right' as const,
-            sorter: (a: OverviewRow, b: OverviewRow) => (a.overdueFen ?? 0) - (b.overdueFen ?? 0),
-            render: (_: unknown, r: OverviewRow) =>
-              r.overdueFen === null ? (
-                '\u2014'
-              ) : r.overdueFen > 0 ? (
-                <Typography.Text type="danger">{fen(r.overdueFen)}</Typography.Text>
-              ) : (
-                fen(0)
-              ),
-          },
-        ]
-      : []),
+    ...moneyColumns<OverviewRow>(t, showMoney),
   ];
 
   return (
     <Flex vertical gap={16}>
-      {data.totals && (
-        <PeriodSummaries
-          week={data.totals.week}
-          month={data.totals.month}
-          weekInfo={data.week}
-          monthInfo={data.month}
-          metric={metric}
-        />
-      )}
-      <Card size="small" title={t('dashboard.chartTitleUnits')}>
-        {data.rows.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noUnits')} />
-        ) : (
-          <Suspense fallback={<PageLoading minHeight={240} />}>
-            <DashboardCharts series={data.series} bars={bars} metric={metric} />
-          </Suspense>
-        )}
-      </Card>
+      <PeriodCards
+        data={data}
+        rows={data.rows}
+        chartTitle={t('dashboard.chartTitleUnits')}
+        emptyText={t('dashboard.noUnits')}
+      />
       <Card size="small" title={t('dashboard.units')}>
         <Table<OverviewRow>
           rowKey={(r) => `${r.kind}:${r.id}`}

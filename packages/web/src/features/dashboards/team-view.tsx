@@ -1,21 +1,14 @@
 import { Badge, Card, Col, Empty, Flex, List, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DashboardMember, TeamDashboard } from '@zuzhang/api-schema';
-import { Suspense, lazy, useMemo } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format.ts';
 import { isMessageKey, useT } from '../../app/i18n/i18n.tsx';
-import { PageLoading } from '../../app/page-states.tsx';
 import { fen } from '../sales-common/money.ts';
 import { formatRatio, formatTarget } from '../targets/target-format.ts';
 import { BANDS } from '../ageing/bands.ts';
-import { AttainmentBar, PeriodCell } from './progress-cells.tsx';
-import { PeriodSummaries } from './period-summary.tsx';
-
-const DashboardCharts = lazy(() => import('./dashboard-charts.tsx'));
-
-/** Sorts rows without a target after those with one. */
-const byAttainment = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
+import { AttainmentBar } from './progress-cells.tsx';
+import { PeriodCards, moneyColumns, periodColumns } from './period-cards.tsx';
 
 /**
  * The team lead's dashboard (组长看板): this week and this month per member, who is behind and by how much,
@@ -24,10 +17,6 @@ const byAttainment = (a: number | null, b: number | null) => (a ?? -Infinity) - 
 export function TeamView({ data, loading }: { data: TeamDashboard; loading: boolean }) {
   const t = useT();
   const metric = data.metric;
-  const bars = useMemo(
-    () => data.members.map((m) => ({ name: m.name, actual: m.month.actual, target: m.month.target })),
-    [data.members],
-  );
   const showMoney = data.followUpsDue !== null || data.overdue !== null;
 
   const columns: TableColumnsType<DashboardMember> = [
@@ -52,27 +41,7 @@ export function TeamView({ data, loading }: { data: TeamDashboard; loading: bool
         </Flex>
       ),
     },
-    {
-      key: 'week',
-      title: t('dashboard.thisWeek'),
-      sorter: (a, b) => byAttainment(a.week.attainment, b.week.attainment),
-      render: (_, m) => (
-        <div data-testid="member-week">
-          <PeriodCell p={m.week} metric={metric} />
-        </div>
-      ),
-    },
-    {
-      key: 'month',
-      title: t('dashboard.thisMonth'),
-      defaultSortOrder: 'ascend',
-      sorter: (a, b) => byAttainment(a.month.attainment, b.month.attainment),
-      render: (_, m) => (
-        <div data-testid="member-month">
-          <PeriodCell p={m.month} metric={metric} />
-        </div>
-      ),
-    },
+    ...periodColumns<DashboardMember>(t, metric, { cellTestId: 'member', monthSort: 'ascend' }),
     {
       key: 'projection',
       title: t('dashboard.projection'),
@@ -80,53 +49,17 @@ export function TeamView({ data, loading }: { data: TeamDashboard; loading: bool
       sorter: (a, b) => a.month.projection - b.month.projection,
       render: (_, m) => formatTarget(metric, m.month.projection),
     },
-    ...(showMoney
-      ? [
-          {
-            key: 'followUps',
-            title: t('dashboard.followUpsDue'),
-            align: 'right' as const,
-            sorter: (a: DashboardMember, b: DashboardMember) => (a.followUpsDue ?? 0) - (b.followUpsDue ?? 0),
-            render: (_: unknown, m: DashboardMember) => (m.followUpsDue === null ? '\u2014' : m.followUpsDue),
-          },
-          {
-            key: 'overdue',
-            title: t('dashboard.overdue'),
-            align: 'right' as const,
-            sorter: (a: DashboardMember, b: DashboardMember) => (a.overdueFen ?? 0) - (b.overdueFen ?? 0),
-            render: (_: unknown, m: DashboardMember) =>
-              m.overdueFen === null ? (
-                '\u2014'
-              ) : m.overdueFen > 0 ? (
-                <Typography.Text type="danger">{fen(m.overdueFen)}</Typography.Text>
-              ) : (
-                fen(0)
-              ),
-          },
-        ]
-      : []),
+    ...moneyColumns<DashboardMember>(t, showMoney),
   ];
 
   return (
     <Flex vertical gap={16}>
-      {data.totals && (
-        <PeriodSummaries
-          week={data.totals.week}
-          month={data.totals.month}
-          weekInfo={data.week}
-          monthInfo={data.month}
-          metric={metric}
-        />
-      )}
-      <Card size="small" title={t('dashboard.chartTitle')}>
-        {data.members.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noMembers')} />
-        ) : (
-          <Suspense fallback={<PageLoading minHeight={240} />}>
-            <DashboardCharts series={data.series} bars={bars} metric={metric} />
-          </Suspense>
-        )}
-      </Card>
+      <PeriodCards
+        data={data}
+        rows={data.members}
+        chartTitle={t('dashboard.chartTitle')}
+        emptyText={t('dashboard.noMembers')}
+      />
       <Card size="small" title={t('dashboard.members')}>
         <Table<DashboardMember>
           rowKey="employeeId"

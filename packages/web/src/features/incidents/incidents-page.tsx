@@ -23,7 +23,7 @@ import type { Incident, IncidentStatus } from '@zuzhang/api-schema';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useAuth } from '../../app/auth.tsx';
-import { useErrorNotice } from '../../app/errors.tsx';
+import { DecideDialog } from '../../app/decide-dialog.tsx';
 import { formatDate, todayString } from '../../app/format.ts';
 import { useT } from '../../app/i18n/i18n.tsx';
 import { ErrorState, PageHeader } from '../../app/page-states.tsx';
@@ -34,7 +34,6 @@ import { isOneOf } from '../sales-common/enums.ts';
 import { bodyField, dateProps } from '../sales-common/form-helpers.ts';
 import { YuanInput } from '../sales-common/money-input.tsx';
 import { fen } from '../sales-common/money.ts';
-import { NoteModal } from '../sales-common/note-modal.tsx';
 import { useSaveErrorHandler } from '../sales-common/save-errors.ts';
 import { incidentsApi } from './incidents-api.ts';
 
@@ -168,7 +167,6 @@ export default function IncidentsPage() {
   const t = useT();
   const { can, me } = useAuth();
   const { message } = App.useApp();
-  const notice = useErrorNotice();
   const tq = useTableQuery({ defaultSort: { key: 'day', order: 'desc' } });
   const kindParam = tq.filter('kind');
   const kind = isOneOf<Kind>(KINDS, kindParam) ? kindParam : undefined;
@@ -372,7 +370,7 @@ export default function IncidentsPage() {
         />
       )}
       {dialog && (
-        <NoteModal
+        <DecideDialog
           title={t(
             dialog.action === 'appeal'
               ? 'incidents.appealTitle'
@@ -391,24 +389,16 @@ export default function IncidentsPage() {
           )}
           danger={dialog.action !== 'cancelled'}
           noteRequired={dialog.action === 'appeal'}
-          onSubmit={async (note) => {
-            try {
-              if (dialog.action === 'appeal')
-                await incidentsApi.appeal(dialog.incident.id, note, dialog.incident.version);
-              else
-                await incidentsApi.decide(dialog.incident.id, {
+          send={(note) =>
+            dialog.action === 'appeal'
+              ? incidentsApi.appeal(dialog.incident.id, note, dialog.incident.version)
+              : incidentsApi.decide(dialog.incident.id, {
                   decision: dialog.action,
                   note,
                   version: dialog.incident.version,
-                });
-              setDialog(null);
-              void message.success(t('ledger.done'));
-              list.reload();
-            } catch (err) {
-              notice(err, list.reload);
-              throw err;
-            }
-          }}
+                })
+          }
+          reload={list.reload}
           onClose={() => setDialog(null)}
         />
       )}

@@ -1,8 +1,10 @@
 import { Tag } from 'antd';
 import type { Locale, PayRun, PayText } from '@zuzhang/api-schema';
 import { findPayFigure } from '@zuzhang/domain';
-import { useT, type MessageKey } from '../../app/i18n/i18n.tsx';
+import dayjs from 'dayjs';
+import { translate, useT, type MessageKey } from '../../app/i18n/i18n.tsx';
 import { fen } from '../sales-common/money.ts';
+import { FIGURE_SOURCES } from './plan-form.ts';
 
 /** A plan's text (labels, explanations) in the UI language; Chinese when the English is blank. */
 export function textIn(text: PayText | undefined, locale: Locale): string {
@@ -34,23 +36,7 @@ export function figureInfo(name: string, locale: Locale): { label: string; unit?
 }
 
 /** Where a statement input came from: a figure's source, a plan constant or another line. */
-const SOURCES = [
-  'sales',
-  'targets',
-  'collections',
-  'returns',
-  'receivables',
-  'customers',
-  'mentoring',
-  'incidents',
-  'attendance',
-  'calendar',
-  'scorecard',
-  'pay',
-  'input',
-  'plan',
-  'component',
-] as const;
+const SOURCES = [...FIGURE_SOURCES, 'plan', 'component'] as const;
 
 export function sourceKey(source: string): MessageKey {
   return (SOURCES as readonly string[]).includes(source)
@@ -82,13 +68,11 @@ export function PlanStatusTag({ status }: { status: 'draft' | 'active' | 'retire
   return <Tag color={PLAN_STATUS_COLOR[status]}>{t(`pay.planStatus.${status}`)}</Tag>;
 }
 
-/** Reads "YYYY-MM" for people: 2026年11月 / Nov 2026. */
+/**
+ * Reads "YYYY-MM" for people, in the format the UI language's messages give (2026年11月 / Nov 2026). Month
+ * names come from dayjs, whose language the i18n provider switches together with the UI's.
+ */
 export function formatMonth(period: string, locale: Locale): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!m) return period;
-  if (locale === 'zh-CN') return `${m[1]}年${Number(m[2])}月`;
-  return new Date(Number(m[1]), Number(m[2]) - 1, 1).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'short',
-  });
+  if (!/^\d{4}-\d{2}$/.test(period)) return period;
+  return dayjs(`${period}-01`).format(translate(locale, 'pay.monthFormat'));
 }

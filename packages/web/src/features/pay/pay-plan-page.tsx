@@ -42,6 +42,7 @@ import { PositionSelect } from '../../app/pickers.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { dateProps } from '../sales-common/form-helpers.ts';
 import { FormulaInput, ProblemNotes } from './formula-field.tsx';
+import { NamedListEditor } from './named-list-editor.tsx';
 import { payApi } from './pay-api.ts';
 import { PlanStatusTag, textIn } from './pay-format.tsx';
 import {
@@ -677,119 +678,47 @@ function PlanEditor({
                 forceRender: true,
                 label: t('pay.figures'),
                 children: (
-                  <Card size="small">
-                    <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                      {t('pay.figuresHint')}
-                    </Typography.Paragraph>
-                    <Form.List name="figures">
-                      {(fields, { add, remove: removeAt }) => (
-                        <Flex vertical gap={4}>
-                          {fields.map((field) => {
-                            const base = `figures.${field.name}`;
-                            return (
-                              <Row key={field.key} gutter={8} align="top" data-testid="plan-figure">
-                                <Col xs={24} md={6}>
-                                  <Form.Item
-                                    name={[field.name, 'name']}
-                                    label={t('pay.figureName')}
-                                    {...status(`${base}.name`)}
-                                  >
-                                    <AutoComplete
-                                      options={figureOptions}
-                                      style={MONO}
-                                      filterOption={(input, option) =>
-                                        (option?.label ?? '').toLowerCase().includes(input.toLowerCase())
-                                      }
-                                      onSelect={(name: string) => {
-                                        const standard = PAY_FIGURES.find((f) => f.name === name);
-                                        if (!standard) return;
-                                        const any = form as FormInstance;
-                                        const path = ['figures', field.name];
-                                        any.setFieldValue([...path, 'label'], { ...standard.label });
-                                        any.setFieldValue([...path, 'unit'], standard.unit);
-                                        any.setFieldValue([...path, 'source'], standard.source);
-                                        setValues(form.getFieldsValue(true) as PlanFormValues);
-                                      }}
-                                    />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={12} md={5}>
-                                  <Form.Item
-                                    name={[field.name, 'label', 'zh-CN']}
-                                    label={t('pay.labelZh')}
-                                    {...status(`${base}.label`)}
-                                  >
-                                    <Input />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={12} md={5}>
-                                  <Form.Item name={[field.name, 'label', 'en-US']} label={t('pay.labelEn')}>
-                                    <Input />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={10} md={3}>
-                                  <Form.Item
-                                    name={[field.name, 'unit']}
-                                    label={t('pay.unit')}
-                                    {...status(`${base}.unit`)}
-                                  >
-                                    <Select
-                                      options={FIGURE_UNITS.map((u) => ({
-                                        value: u,
-                                        label: t(`pay.unit.${u}`),
-                                      }))}
-                                    />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={11} md={4}>
-                                  <Form.Item
-                                    name={[field.name, 'source']}
-                                    label={t('pay.sourceCol')}
-                                    {...status(`${base}.source`)}
-                                  >
-                                    <Select
-                                      options={FIGURE_SOURCES.map((s) => ({
-                                        value: s,
-                                        label: t(`pay.source.${s}`),
-                                      }))}
-                                    />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={3} md={1}>
-                                  {!readOnly && (
-                                    <Button
-                                      type="text"
-                                      danger
-                                      icon={<MinusCircleOutlined />}
-                                      style={{ marginTop: 30 }}
-                                      onClick={() => removeAt(field.name)}
-                                      aria-label={t('common.remove')}
-                                    />
-                                  )}
-                                </Col>
-                              </Row>
-                            );
-                          })}
-                          {!readOnly && (
-                            <Button
-                              type="dashed"
-                              icon={<PlusOutlined />}
-                              onClick={() =>
-                                add({
-                                  name: '',
-                                  label: { 'zh-CN': '', 'en-US': '' },
-                                  unit: 'fen',
-                                  source: 'input',
-                                })
-                              }
-                            >
-                              {t('pay.addFigure')}
-                            </Button>
-                          )}
-                        </Flex>
-                      )}
-                    </Form.List>
-                  </Card>
+                  <NamedListEditor
+                    listName="figures"
+                    hint={t('pay.figuresHint')}
+                    nameLabel={t('pay.figureName')}
+                    nameSpan={6}
+                    renderName={(field) => (
+                      <AutoComplete
+                        options={figureOptions}
+                        style={MONO}
+                        filterOption={(input, option) =>
+                          (option?.label ?? '').toLowerCase().includes(input.toLowerCase())
+                        }
+                        onSelect={(name: string) => {
+                          const standard = PAY_FIGURES.find((f) => f.name === name);
+                          if (!standard) return;
+                          const any = form as FormInstance;
+                          const path = ['figures', field.name];
+                          any.setFieldValue([...path, 'label'], { ...standard.label });
+                          any.setFieldValue([...path, 'unit'], standard.unit);
+                          any.setFieldValue([...path, 'source'], standard.source);
+                          setValues(form.getFieldsValue(true) as PlanFormValues);
+                        }}
+                      />
+                    )}
+                    units={FIGURE_UNITS}
+                    last={{
+                      field: 'source',
+                      label: t('pay.sourceCol'),
+                      span: 4,
+                      input: (
+                        <Select
+                          options={FIGURE_SOURCES.map((s) => ({ value: s, label: t(`pay.source.${s}`) }))}
+                        />
+                      ),
+                    }}
+                    addText={t('pay.addFigure')}
+                    newItem={{ name: '', label: { 'zh-CN': '', 'en-US': '' }, unit: 'fen', source: 'input' }}
+                    readOnly={readOnly}
+                    status={status}
+                    rowTestId="plan-figure"
+                  />
                 ),
               },
               {
@@ -797,98 +726,24 @@ function PlanEditor({
                 forceRender: true,
                 label: t('pay.parameters'),
                 children: (
-                  <Card size="small">
-                    <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                      {t('pay.parametersHint')}
-                    </Typography.Paragraph>
-                    <Form.List name="parameters">
-                      {(fields, { add, remove: removeAt }) => (
-                        <Flex vertical gap={4}>
-                          {fields.map((field) => {
-                            const base = `parameters.${field.name}`;
-                            return (
-                              <Row key={field.key} gutter={8} align="top">
-                                <Col xs={24} md={5}>
-                                  <Form.Item
-                                    name={[field.name, 'name']}
-                                    label={t('pay.parameterName')}
-                                    {...status(`${base}.name`)}
-                                  >
-                                    <Input style={MONO} />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={12} md={5}>
-                                  <Form.Item
-                                    name={[field.name, 'label', 'zh-CN']}
-                                    label={t('pay.labelZh')}
-                                    {...status(`${base}.label`)}
-                                  >
-                                    <Input />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={12} md={5}>
-                                  <Form.Item name={[field.name, 'label', 'en-US']} label={t('pay.labelEn')}>
-                                    <Input />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={10} md={3}>
-                                  <Form.Item
-                                    name={[field.name, 'unit']}
-                                    label={t('pay.unit')}
-                                    {...status(`${base}.unit`)}
-                                  >
-                                    <Select
-                                      options={PARAMETER_UNITS.map((u) => ({
-                                        value: u,
-                                        label: t(`pay.unit.${u}`),
-                                      }))}
-                                    />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={11} md={5}>
-                                  <Form.Item
-                                    name={[field.name, 'value']}
-                                    label={t('pay.value')}
-                                    {...status(`${base}.value`)}
-                                  >
-                                    <Input style={MONO} placeholder="3200 / 3%" />
-                                  </Form.Item>
-                                </Col>
-                                <Col xs={3} md={1}>
-                                  {!readOnly && (
-                                    <Button
-                                      type="text"
-                                      danger
-                                      icon={<MinusCircleOutlined />}
-                                      style={{ marginTop: 30 }}
-                                      onClick={() => removeAt(field.name)}
-                                      aria-label={t('common.remove')}
-                                    />
-                                  )}
-                                </Col>
-                              </Row>
-                            );
-                          })}
-                          {!readOnly && (
-                            <Button
-                              type="dashed"
-                              icon={<PlusOutlined />}
-                              onClick={() =>
-                                add({
-                                  name: '',
-                                  label: { 'zh-CN': '', 'en-US': '' },
-                                  unit: 'yuan',
-                                  value: '',
-                                })
-                              }
-                            >
-                              {t('pay.addParameter')}
-                            </Button>
-                          )}
-                        </Flex>
-                      )}
-                    </Form.List>
-                  </Card>
+                  <NamedListEditor
+                    listName="parameters"
+                    hint={t('pay.parametersHint')}
+                    nameLabel={t('pay.parameterName')}
+                    nameSpan={5}
+                    renderName={() => <Input style={MONO} />}
+                    units={PARAMETER_UNITS}
+                    last={{
+                      field: 'value',
+                      label: t('pay.value'),
+                      span: 5,
+                      input: <Input style={MONO} placeholder="3200 / 3%" />,
+                    }}
+                    addText={t('pay.addParameter')}
+                    newItem={{ name: '', label: { 'zh-CN': '', 'en-US': '' }, unit: 'yuan', value: '' }}
+                    readOnly={readOnly}
+                    status={status}
+                  />
                 ),
               },
               {

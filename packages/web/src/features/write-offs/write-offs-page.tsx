@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api-client.ts';
 import { useAuth, useMe } from '../../app/auth.tsx';
-import { useErrorNotice } from '../../app/errors.tsx';
+import { DecideDialog } from '../../app/decide-dialog.tsx';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n/i18n.tsx';
 import { ErrorState, PageHeader } from '../../app/page-states.tsx';
@@ -30,7 +30,6 @@ import { WRITE_OFF_STATUSES, isOneOf } from '../sales-common/enums.ts';
 import { bodyField } from '../sales-common/form-helpers.ts';
 import { YuanInput } from '../sales-common/money-input.tsx';
 import { fen } from '../sales-common/money.ts';
-import { NoteModal } from '../sales-common/note-modal.tsx';
 import { CustomerSelect, OrderSelect } from '../sales-common/pickers.tsx';
 import { DecisionTag } from '../sales-common/tags.tsx';
 import { useSaveErrorHandler } from '../sales-common/save-errors.ts';
@@ -141,7 +140,6 @@ export default function WriteOffsPage() {
   const me = useMe();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const notice = useErrorNotice();
   const tq = useTableQuery({ defaultSort: { key: 'createdAt', order: 'desc' } });
   const statusParam = tq.filter('status');
   const status = isOneOf<Status>(WRITE_OFF_STATUSES, statusParam) ? statusParam : undefined;
@@ -285,7 +283,7 @@ export default function WriteOffsPage() {
         />
       )}
       {deciding && (
-        <NoteModal
+        <DecideDialog
           title={t(deciding.decision === 'approve' ? 'writeOffs.approveTitle' : 'writeOffs.rejectTitle', {
             order: deciding.w.orderNo,
             amount: fen(deciding.w.amountFen),
@@ -294,21 +292,14 @@ export default function WriteOffsPage() {
           okText={deciding.decision === 'approve' ? t('ledger.approve') : t('ledger.reject')}
           danger={deciding.decision === 'reject'}
           noteRequired={deciding.decision === 'reject'}
-          onSubmit={async (note) => {
-            try {
-              await api.writeOffs.decide(deciding.w.id, {
-                decision: deciding.decision,
-                note,
-                version: deciding.w.version,
-              });
-              setDeciding(null);
-              void message.success(t('ledger.done'));
-              list.reload();
-            } catch (err) {
-              notice(err, list.reload);
-              throw err;
-            }
-          }}
+          send={(note) =>
+            api.writeOffs.decide(deciding.w.id, {
+              decision: deciding.decision,
+              note,
+              version: deciding.w.version,
+            })
+          }
+          reload={list.reload}
           onClose={() => setDeciding(null)}
         />
       )}
