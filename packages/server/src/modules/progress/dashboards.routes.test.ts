@@ -299,7 +299,7 @@ describe("the manager's overview", () => {
     expect((await overview('rep1', '')).rows.map((r) => r.name)).toEqual(['赵磊']);
   });
 
-  it('leaves out a unit with nobody in it and nothing planned; shows it once it has a target', async () => {
+  it('leaves out a unit with nobody in it and nothing planned (overview and team progress); shows it once it has a target', async () => {
     const res = await w.as.admin.send('POST', '/api/v1/org/units', {
       parentId: w.unit.R,
       name: '测试空组',
@@ -311,6 +311,12 @@ describe("the manager's overview", () => {
     const d = await overview('mgr');
     expect(d.rows.map((r) => r.name)).toEqual(['测试乙组', '测试甲组']);
     expect(d.totals!.headcount).toBe(Object.keys(NAMES).length);
+    // The team progress report leaves it out the same way.
+    const teams = async () =>
+      (await w.as.mgr.get(`/api/v1/progress?level=team&period=${w.month}`))
+        .json<{ rows: { name: string }[] }>()
+        .rows.map((r) => r.name);
+    expect(await teams()).not.toContain('测试空组');
 
     const p = parsePeriod(w.month);
     await publishLines(w.t, w.ids.companyId, [
@@ -329,6 +335,7 @@ describe("the manager's overview", () => {
     ]);
     const planned = (await overview('mgr')).rows.find((r) => r.id === empty);
     expect(planned).toMatchObject({ name: '测试空组', headcount: 0, month: { target: 100_000, actual: 0 } });
+    expect(await teams()).toContain('测试空组');
   });
 
   it('refuses bad input (400)', async () => {

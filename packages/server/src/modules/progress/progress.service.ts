@@ -305,7 +305,18 @@ export async function getProgress(db: Db, actor: Actor, query: ProgressQuery): P
     else if (unitId === null && actor.scope.company) total = await companyOwner(db, actor);
   }
   const measured = await measureOwners(db, actor, key, period, total ? [...owners, total] : owners, view);
-  const rows = measured.slice(0, owners.length).map((m) => rowOf(m.owner, m.progress));
+  // A unit with nobody seated in the period and neither a target nor a result is not a row (as in the
+  // overview): one just set up, or emptied and done with.
+  const rows = measured
+    .slice(0, owners.length)
+    .filter(
+      (m) =>
+        m.owner.kind !== 'unit' ||
+        m.progress.target !== null ||
+        m.progress.actual !== 0 ||
+        view.peopleOf(m.owner.subtree, p.from, p.to).length > 0,
+    )
+    .map((m) => rowOf(m.owner, m.progress));
   const totalRow = total ? { ...rowOf(total, measured.at(-1)!.progress), rank: null } : null;
   return {
     metric: key.metric,
