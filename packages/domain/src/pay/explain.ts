@@ -90,11 +90,14 @@ function renderTable(node: Extract<FormulaNode, { type: 'table' }>): string {
   return `[${node.bands.map(row).join(', ')}]`;
 }
 
+/** A sub-formula as an operand: in brackets when it binds less tightly than `min`. */
+function renderOperand(child: FormulaNode, min: number, describe: DescribeName, locale: PayLocale): string {
+  const text = renderFormula(child, describe, locale);
+  return precedenceOf(child) < min ? `(${text})` : text;
+}
+
 /** The formula written back for people: × ÷ ≥ ≤ ≠, 且/and, names replaced by `describe`. */
 export function renderFormula(node: FormulaNode, describe: DescribeName, locale: PayLocale): string {
-  const render = (n: FormulaNode): string => renderFormula(n, describe, locale);
-  const wrap = (child: FormulaNode, min: number): string =>
-    precedenceOf(child) < min ? `(${render(child)})` : render(child);
   switch (node.type) {
     case 'number':
       return node.raw;
@@ -105,23 +108,25 @@ export function renderFormula(node: FormulaNode, describe: DescribeName, locale:
     case 'prev':
       return describe(node.name, node.periodsBack, locale);
     case 'negate':
-      return `-${wrap(node.argument, 9)}`;
+      return `-${renderOperand(node.argument, 9, describe, locale)}`;
     case 'not':
-      return `${locale === 'zh-CN' ? '非' : 'not '}${wrap(node.argument, 9)}`;
+      return `${locale === 'zh-CN' ? '非' : 'not '}${renderOperand(node.argument, 9, describe, locale)}`;
     case 'binary': {
       const p = PRECEDENCE[node.operator];
       // The right side of - and ÷ keeps its brackets even at equal precedence: a - (b - c).
       const rightMin = node.operator === '-' || node.operator === '/' ? p + 1 : p;
-      return `${wrap(node.left, p)} ${symbol(node.operator, locale)} ${wrap(node.right, rightMin)}`;
+      return `${renderOperand(node.left, p, describe, locale)} ${symbol(node.operator, locale)} ${renderOperand(node.right, rightMin, describe, locale)}`;
     }
     case 'call':
       if (node.fn === 'AND' || node.fn === 'OR') {
         const p = PRECEDENCE[node.fn];
-        return node.args.map((a) => wrap(a, p + 1)).join(` ${symbol(node.fn, locale)} `);
+        return node.args
+          .map((a) => renderOperand(a, p + 1, describe, locale))
+          .join(` ${symbol(node.fn, locale)} `);
       }
       if (node.fn === 'NOT')
-        return `${locale === 'zh-CN' ? '非' : 'not '}${wrap(node.args[0] as FormulaNode, 9)}`;
-      return `${node.fn}(${node.args.map(render).join(', ')})`;
+        return `${locale === 'zh-CN' ? '非' : 'not '}${renderOperand(node.args[0] as FormulaNode, 9, describe, locale)}`;
+      return `${node.fn}(${node.args.map((a) => renderFormula(a, describe, locale)).join(', ')})`;
     case 'table':
       return renderTable(node);
   }

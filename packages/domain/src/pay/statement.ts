@@ -203,9 +203,10 @@ class StatementRun {
     const unit: FigureUnit = info.unit === 'yuan' ? 'fen' : info.unit;
     const value =
       read.value === null ? null : unit === 'fen' ? roundToFen(read.value, 'yuan') : read.value.toNumber();
+    // A value reads the same in every language: formatted once.
+    const shown = read.value === null ? undefined : formatValue(read.value, info.unit);
     const text = {} as PayText;
-    for (const locale of PAY_LOCALES)
-      text[locale] = read.value === null ? NO_DATA[locale] : formatValue(read.value, info.unit);
+    for (const locale of PAY_LOCALES) text[locale] = shown ?? NO_DATA[locale];
     return {
       name: read.name,
       label: info.label,

@@ -22,7 +22,7 @@ import { employees, positions, units } from '../org/org.table.ts';
 import { payPlans, payRuns, payStatements } from './pay.table.ts';
 import { assertNotOwnRun, authorizeAny, canSeeRun, RUN_READERS } from './pay.policy.ts';
 import { computeStatementsFor, type ComputedStatement } from './pay-compute.ts';
-import { loadPrimarySeats, loadUnitTreeIds } from './pay-figures.ts';
+import { loadPrimarySeats, loadUnitTreeIds, type PrimarySeat } from './pay-figures.ts';
 
 /**
  * 工资核算: a pay run for a month and a set of people (a unit and the units below it, within the caller's
@@ -168,30 +168,26 @@ function assertPastOrCurrent(actor: Actor, period: string, path: string): void {
   if (period > monthOf(actor.today)) throw fieldError(path, 'pay.futurePeriod', { period });
 }
 
-/** Write the run and its statements (in chunks: a run may pay thousands of people). */
-async function insertRun(
+/**
+ * Write the run and compute its statements into it (pay-compute.ts hands them over a slice at a time, each
+ * slice ONE insert with the rows as one JSON parameter: a row-by-row VALUES list with eight parameters a row
+ * was most of the run's time). 422 when nobody in `people` has a plan in force.
+ */
+async function computeRun(
   tx: Executor,
   actor: Actor,
-  values: { period: string; unitId: number | null; previousRunId: number | null },
-  statements: readonly ComputedStatement[],
-): Promise<number> {
-  const totalFen = statements.reduce((sum, s) => sum + s.totalFen, 0);
-  const [run] = await tx
+  run: { period: string; unitId: number | null; previousRunId: number | null },
+  people: readonly PrimarySeat[],
+  inputs: ReadonlyMap<number, Record<string, number | string>>,
+  locale: Locale,
+): Promise<{ runId: number; count: number }> {
+  const [row] = await tx
     .insert(payRuns)
-    .values({
-      companyId: actor.companyId,
-      period: values.period,
-      unitId: values.unitId,
-      previousRunId: values.previousRunId,
-      totalFen,
-      computedByUserId: actor.userId,
-    })
+    .values({ ...run, companyId: actor.companyId, computedByUserId: actor.userId })
     .returning({ id: payRuns.id });
-  const runId = run!.id;
-  // Up to 1,000 statements per INSERT, the rows as ONE JSON parameter (a row-by-row VALUES list with eight
-  // parameters a row was most of the run's time).
-  for (let i = 0; i < statements.length; i += 1000) {
-    const rows = statements.slice(i, i + 1000).map((s) => ({
+  const runId = row!.id;
+  const store = async (statements: ComputedStatement[]) => {
+    const rows = statements.map((s) => ({
       employee_id: s.employeeId,
       plan_id: s.planId,
       total_fen: s.totalFen,
@@ -201,11 +197,23 @@ async function insertRun(
     }));
     await tx.execute(sql`
       insert into pay_statements (company_id, run_id, employee_id, plan_id, period, total_fen, lines, figures)
-      select ${actor.companyId}, ${runId}, x.employee_id, x.plan_id, ${values.period}, x.total_fen, x.lines, x.figures
+      select ${actor.companyId}, ${runId}, x.employee_id, x.plan_id, ${run.period}, x.total_fen, x.lines, x.figures
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
           as x(employee_id int, plan_id int, total_fen bigint, lines jsonb, figures jsonb)`);
-  }
-  return runId;
+  };
+  const { count, totalFen } = await computeStatementsFor(
+    tx,
+    actor.companyId,
+    run.period,
+    people,
+    locale,
+    { inputs },
+    store,
+  );
+  if (count === 0) throw new AppError('business_rule', 'pay.noPeople', { period: run.period });
+  // The run's total is the sum of its statements, known once they all are.
+  await tx.update(payRuns).set({ totalFen }).where(eq(payRuns.id, runId));
+  return { runId, count };
 }
 
 export async function createPayRun(db: Db, actor: Actor, body: CreatePayRunBody, locale: Locale) {
@@ -254,21 +262,19 @@ export async function createPayRun(db: Db, actor: Actor, body: CreatePayRunBody,
       (s) => isInScope.employee(actor, s.employeeId) && (tree === null || tree.has(s.unitId)),
     );
     const inputs = inputsOf(body, new Set(people.map((p) => p.employeeId)));
-    const statements = await computeStatementsFor(tx, actor.companyId, body.period, people, locale, {
-      inputs,
-    });
-    if (statements.length === 0) throw new AppError('business_rule', 'pay.noPeople', { period: body.period });
-    const runId = await insertRun(
+    const { runId, count } = await computeRun(
       tx,
       actor,
       { period: body.period, unitId, previousRunId: null },
-      statements,
+      people,
+      inputs,
+      locale,
     );
     await recordAudit(tx, actor, {
       action: 'compute',
       entity: 'payRun',
       entityId: runId,
-      after: { period: body.period, unitId, people: statements.length },
+      after: { period: body.period, unitId, people: count },
       actingForEmployeeId,
     });
     return runId;
@@ -384,27 +390,25 @@ export async function rerunPayRun(db: Db, actor: Actor, id: number, body: RerunP
     const seats = await loadPrimarySeats(tx, actor.companyId, old.period, ids);
     const people = [...seats.values()];
     const inputs = inputsOf(body, new Set(people.map((p) => p.employeeId)));
-    const statements = await computeStatementsFor(tx, actor.companyId, old.period, people, locale, {
+    const { runId, count } = await computeRun(
+      tx,
+      actor,
+      { period: old.period, unitId: old.unitId, previousRunId: id },
+      people,
       inputs,
-    });
-    if (statements.length === 0) throw new AppError('business_rule', 'pay.noPeople', { period: old.period });
+      locale,
+    );
     if (old.status !== 'locked') {
       await tx
         .update(payRuns)
         .set({ status: 'superseded', version: old.version + 1 })
         .where(eq(payRuns.id, id));
     }
-    const runId = await insertRun(
-      tx,
-      actor,
-      { period: old.period, unitId: old.unitId, previousRunId: id },
-      statements,
-    );
     await recordAudit(tx, actor, {
       action: 'rerun',
       entity: 'payRun',
       entityId: runId,
-      after: { period: old.period, previousRunId: id, people: statements.length },
+      after: { period: old.period, previousRunId: id, people: count },
       actingForEmployeeId,
     });
     return runId;
