@@ -315,7 +315,7 @@ export const targets: Benchmark = {
           unit: 'ms',
           value: write.serverNumberedP50,
           baseline: { label: 'the same write with its number sent', value: write.writeP50 },
-          note: 'nextDocumentNo reads the largest number of the month with a pattern over every order of the company',
+          note: 'nextDocumentNo moves the counter of the company, kind and month (document_counters)',
         },
       ];
     } finally {
