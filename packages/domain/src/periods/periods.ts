@@ -105,6 +105,27 @@ function checkYear(text: string, year: number): void {
 
 /** Read a period; throws PeriodError (`period.invalid`, `period.weekOutsideYear`) for one that does not exist. */
 export function parsePeriod(text: string): ParsedPeriod {
+  return remembered(parsedPeriods, text, () => Object.freeze(parseUncached(text)));
+}
+
+/**
+ * Period arithmetic is pure and a report asks the same few questions thousands of times (once per person
+ * and period): each answer is worked out once and kept (a few thousand at most).
+ */
+function remembered<T>(cache: Map<string, T>, key: string, work: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    value = work();
+    cache.set(key, value);
+  }
+  return value;
+}
+const parsedPeriods = new Map<string, Readonly<ParsedPeriod>>();
+const dayCounts = new Map<string, number>();
+const elapsed = new Map<string, number>();
+
+function parseUncached(text: string): ParsedPeriod {
   const match = /^(\d{4})(?:-Q(\d)|-(\d{2})|-W(\d{2}))?$/.exec(text);
   if (!match) throw new PeriodError('period.invalid', { period: text });
   const year = Number(match[1]);
@@ -185,8 +206,10 @@ export function childPeriods(period: string, grain: PeriodGrain): string[] {
 
 /** Days in the period: 365 or 366, 90–92, 28–31, 7. */
 export function dayCount(period: string): number {
-  const { from, to } = parsePeriod(period);
-  return daysBetween(from, to) + 1;
+  return remembered(dayCounts, period, () => {
+    const { from, to } = parsePeriod(period);
+    return daysBetween(from, to) + 1;
+  });
 }
 
 /**
@@ -194,11 +217,13 @@ export function dayCount(period: string): number {
  * rate): 0 before the period starts, all of them after it ends.
  */
 export function elapsedDays(period: string, today: string): number {
-  assertDay(today);
-  const { from, to } = parsePeriod(period);
-  if (today < from) return 0;
-  if (today > to) return daysBetween(from, to) + 1;
-  return daysBetween(from, today) + 1;
+  return remembered(elapsed, `${period} ${today}`, () => {
+    assertDay(today);
+    const { from, to } = parsePeriod(period);
+    if (today < from) return 0;
+    if (today > to) return daysBetween(from, to) + 1;
+    return daysBetween(from, today) + 1;
+  });
 }
 
 /** Days still to come after today, so elapsedDays + daysLeft = dayCount. 0 on the last day. */

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { Dec, monthBounds, previousMonth, type PayFigureSource, type PeriodFigures } from '@zuzhang/domain';
+import { idArray } from '../../platform/db/id-array.ts';
 import type { Executor } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { incidentTotals } from '../reviews/incidents.service.ts';
@@ -49,11 +50,6 @@ async function inTurn<T extends readonly unknown[]>(steps: {
 
 async function rowsOf<T>(tx: Executor, query: SQL): Promise<T[]> {
   return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-/** A list of ids as ONE parameter (an int[]), however many there are. */
-export function idArray(ids: readonly number[]): SQL {
-  return sql`${`{${ids.join(',')}}`}::int[]`;
 }
 
 function ratio(numerator: number, denominator: number): string {

@@ -13,7 +13,8 @@ import type { Db } from '../../platform/db/db.ts';
 import { authorize, can, inScope, type Actor } from '../../platform/access/actor.ts';
 import { customers } from '../customers/customers.table.ts';
 import { buildAgeingReport } from '../receivables/ageing.service.ts';
-import { idList, loadActuals, type MetricKey } from './progress.repository.ts';
+import { loadActuals, type MetricKey } from './progress.repository.ts';
+import { idArray } from '../../platform/db/id-array.ts';
 import { loadOrgView, resolveTeamUnit, resolveUnit, type OrgView } from './progress-org.ts';
 import {
   companyOwner,
@@ -46,7 +47,7 @@ async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 async function loadFollowUpsDue(db: Db, actor: Actor, ownerIds: readonly number[], top: number) {
   const due = sql`from follow_ups f join ${customers} on ${customers.id} = f.customer_id
     where f.company_id = ${actor.companyId} and f.next_follow_up_on = ${actor.today}::date
-      and ${customers.ownerEmployeeId} in ${idList(ownerIds)}
+      and ${customers.ownerEmployeeId} = any(${idArray(ownerIds)})
       and ${inScope.customer(actor, customers.id)}
       and not exists (select 1 from follow_ups g where g.customer_id = f.customer_id
         and (g.happened_on > f.happened_on or (g.happened_on = f.happened_on and g.id > f.id)))`;

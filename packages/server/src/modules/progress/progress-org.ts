@@ -131,10 +131,10 @@ export function buildOrgView(actor: Actor, unitRows: OrgUnit[], seats: Seat[]): 
   // Units with someone seated today whom the caller may not see, directly or below.
   const seatedToday = seats.filter((s) => overlaps(s, today, today));
   const hidden = new Set<number>();
-  for (const s of seatedToday) {
-    if (actor.scope.company || actor.scope.employeeIds.has(s.employeeId)) continue;
-    hidden.add(s.unitId);
-    for (const a of listAncestors(unitRows, s.unitId)) hidden.add(a);
+  if (!actor.scope.company) {
+    for (const s of seatedToday) if (!actor.scope.employeeIds.has(s.employeeId)) hidden.add(s.unitId);
+    // Then their ancestors: one walk per unit, not per person (thousands of people sit in a few units).
+    for (const u of [...hidden]) for (const a of listAncestors(unitRows, u)) hidden.add(a);
   }
   const seesWholeUnit = (id: number) =>
     unitMap.has(id) && (actor.scope.company || (isInScope.unit(actor, id) && !hidden.has(id)));

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeriodGrain } from '@zuzhang/domain';
 import type { Executor } from '../../platform/db/db.ts';
+import { idArray } from '../../platform/db/id-array.ts';
 
 /**
  * The two reads every progress figure is made of, each one set-wise statement grouped in the database:
@@ -33,17 +34,6 @@ function truncSql(grain: PeriodGrain, day: SQL): SQL {
   // The grain is one of four words, never user text: written into the statement, not bound.
   return sql`date_trunc(${sql.raw(`'${grain}'`)}, (${day})::timestamp)::date`;
 }
-
-/** `(1, 2, 3)` for `in`; `(-1)` (never an id) for an empty list. */
-export const idList = (list: Iterable<number>) => {
-  const values = [...list];
-  return values.length === 0
-    ? sql`(-1)`
-    : sql`(${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )})`;
-};
 
 /** Whose rows to read: people (by employee), units (credited team), or everything (the company). */
 export interface OwnerFilter {
@@ -80,7 +70,7 @@ export async function loadActuals(
   const bucketSql = bucket === 'day' ? sql`r.period_start` : truncSql(bucket, sql`r.period_start`);
   const who = owners.all
     ? sql`true`
-    : sql`(r.employee_id in ${idList(owners.employeeIds ?? [])} or r.unit_id in ${idList(owners.unitIds ?? [])})`;
+    : sql`(r.employee_id = any(${idArray(owners.employeeIds ?? [])}) or r.unit_id = any(${idArray(owners.unitIds ?? [])}))`;
   const rows = await rowsOf<{
     bucket: string;
     employee_id: number;
@@ -148,9 +138,9 @@ export async function loadTargets(
   );
   const who = owners.all
     ? sql`true`
-    : sql`((l.owner_kind = 'employee' and (l.employee_id in ${idList(owners.employeeIds ?? [])}
-          or l.unit_id in ${idList(owners.teamIds ?? [])}))
-        or (l.owner_kind = 'unit' and l.unit_id in ${idList(owners.unitIds ?? [])})
+    : sql`((l.owner_kind = 'employee' and (l.employee_id = any(${idArray(owners.employeeIds ?? [])})
+          or l.unit_id = any(${idArray(owners.teamIds ?? [])})))
+        or (l.owner_kind = 'unit' and l.unit_id = any(${idArray(owners.unitIds ?? [])}))
         ${owners.company ? sql`or l.owner_kind = 'company'` : sql``})`;
   const rows = await rowsOf<{
     owner_kind: TargetRow['ownerKind'];

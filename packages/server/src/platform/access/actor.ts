@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
   PERMISSIONS,
@@ -11,6 +11,7 @@ import {
 } from '@zuzhang/domain';
 import type { Locale } from '@zuzhang/api-schema';
 import type { Executor } from '../db/db.ts';
+import { idArray } from '../db/id-array.ts';
 import { assignments, companies, employees, positions, roles, units } from '../../modules/org/org.table.ts';
 import { delegations } from '../../modules/delegations/delegation.table.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -215,13 +216,13 @@ export function allPermissions(actor: Actor): Permission[] {
  */
 export const inScope = {
   employee(actor: Actor, column: PgColumn): SQL {
-    return actor.scope.company ? sql`true` : inArray(column, idsOrNone(actor.scope.employeeIds));
+    return actor.scope.company ? sql`true` : sql`${column} = any(${idArray(actor.scope.employeeIds)})`;
   },
   position(actor: Actor, column: PgColumn): SQL {
-    return actor.scope.company ? sql`true` : inArray(column, idsOrNone(actor.scope.positionIds));
+    return actor.scope.company ? sql`true` : sql`${column} = any(${idArray(actor.scope.positionIds)})`;
   },
   unit(actor: Actor, column: PgColumn): SQL {
-    return actor.scope.company ? sql`true` : inArray(column, idsOrNone(actor.scope.unitIds));
+    return actor.scope.company ? sql`true` : sql`${column} = any(${idArray(actor.scope.unitIds)})`;
   },
   /**
    * Records that hang off a customer (follow-ups, orders, receipts, invoices, statements, complaints):
@@ -231,17 +232,9 @@ export const inScope = {
   customer(actor: Actor, column: PgColumn): SQL {
     if (actor.scope.company) return sql`true`;
     return sql`${column} in (select c.id from customers c where c.company_id = ${actor.companyId}
-      and c.owner_employee_id in (${sql.join(
-        idsOrNone(actor.scope.employeeIds).map((id) => sql`${id}`),
-        sql`, `,
-      )}))`;
+      and c.owner_employee_id = any(${idArray(actor.scope.employeeIds)}))`;
   },
 };
-
-function idsOrNone(ids: Set<number>): number[] {
-  // inArray with an empty list is refused by drizzle; -1 is never an id.
-  return ids.size === 0 ? [-1] : [...ids];
-}
 
 /** For checks on one record already loaded (e.g. a target of a write given by id). */
 export const isInScope = {
