@@ -197,11 +197,6 @@ async function loadOrderCustomer(tx: Executor, actor: Actor, customerId: number)
   return { ...c, ownerEmployeeId: c.ownerEmployeeId };
 }
 
-/**
- * The team credited with the sale: the unit of the owner's primary position on the order date, so a
- * later move to another team does not take past sales with it.
- */
-
 /** A contract of this customer that is signed or in progress; null for an order without one. */
 async function resolveContract(tx: Executor, actor: Actor, contractId: number | null, customerId: number) {
   if (contractId === null) return null;
