@@ -3,7 +3,7 @@ import type { AuditEntry, AuditQuery } from '@zuzhang/api-schema';
 import type { Db } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
-import { likePattern, offsetOf } from '../../platform/http/paging.ts';
+import { likePattern, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 
@@ -32,29 +32,29 @@ export async function searchAudit(db: Db, actor: Actor, query: AuditQuery) {
       : undefined,
   );
   const order = query.order === 'asc' ? [auditLog.id] : [desc(auditLog.id)];
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({ a: auditLog, actingForName: employees.name })
       .from(auditLog)
       .leftJoin(employees, eq(employees.id, auditLog.actingForEmployeeId))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(auditLog).where(where),
-  ]);
-  const items: AuditEntry[] = rows.map(({ a, actingForName }) => ({
-    id: a.id,
-    at: a.at.toISOString(),
-    actorUserId: a.actorUserId,
-    actorName: a.actorName,
-    actingForEmployeeId: a.actingForEmployeeId,
-    actingForName,
-    action: a.action,
-    entity: a.entity,
-    entityId: a.entityId,
-    before: a.before,
-    after: a.after,
-  }));
-  return { items, total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+    (rows) =>
+      rows.map(({ a, actingForName }): AuditEntry => ({
+        id: a.id,
+        at: a.at.toISOString(),
+        actorUserId: a.actorUserId,
+        actorName: a.actorName,
+        actingForEmployeeId: a.actingForEmployeeId,
+        actingForName,
+        action: a.action,
+        entity: a.entity,
+        entityId: a.entityId,
+        before: a.before,
+        after: a.after,
+      })),
+  );
 }

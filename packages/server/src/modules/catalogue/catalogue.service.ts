@@ -23,7 +23,7 @@ import {
   type ErrorDetail,
 } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { customers } from '../customers/customers.table.ts';
 import { priceListItems, priceLists, products } from './catalogue.table.ts';
 import { moveProductCategory } from '../sales-rollups/rollups.service.ts';
@@ -76,22 +76,17 @@ export async function listProducts(db: Db, actor: Actor, query: ProductListQuery
     'code',
     products.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select()
       .from(products)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(products).where(where),
-  ]);
-  return {
-    items: rows.map(presentProduct),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentProduct),
+  );
 }
 
 async function loadProduct(db: Executor, actor: Actor, id: number): Promise<ProductRow> {
@@ -235,23 +230,18 @@ export async function listPriceLists(db: Db, actor: Actor, query: PriceListListQ
     'name',
     priceLists.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select(priceListColumns)
       .from(priceLists)
       .leftJoin(customers, eq(customers.id, priceLists.customerId))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(priceLists).where(where),
-  ]);
-  return {
-    items: await presentPriceLists(db, rows),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => presentPriceLists(db, rows),
+  );
 }
 
 async function loadPriceList(db: Executor, actor: Actor, id: number): Promise<PriceListRow> {

@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { authorize, type Actor } from '../../platform/access/actor.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { orders } from '../orders/orders.table.ts';
 import { customerOwnershipLog, customers } from './customers.table.ts';
 import { changeOwner, getCustomer } from './customers.service.ts';
@@ -39,7 +39,9 @@ export async function listPool(db: Db, actor: Actor, query: PoolListQuery) {
     'name',
     customers.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({
         id: customers.id,
@@ -53,22 +55,20 @@ export async function listPool(db: Db, actor: Actor, query: PoolListQuery) {
       })
       .from(customers)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(customers).where(where),
-  ]);
-  const items: PoolCustomer[] = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind as CustomerKind,
-    category: r.category as CustomerCategory,
-    level: r.level,
-    region: r.region,
-    industry: r.industry,
-    pooledSince: r.pooledAt ? r.pooledAt.toISOString() : null,
-  }));
-  return { items, total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+    (rows) =>
+      rows.map((r): PoolCustomer => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind as CustomerKind,
+        category: r.category as CustomerCategory,
+        level: r.level,
+        region: r.region,
+        industry: r.industry,
+        pooledSince: r.pooledAt ? r.pooledAt.toISOString() : null,
+      })),
+  );
 }
 
 /**

@@ -51,7 +51,7 @@ import {
   type ErrorDetail,
 } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { employees } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
@@ -245,23 +245,18 @@ export async function listCustomers(db: Db, actor: Actor, query: CustomerListQue
     'name',
     customers.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({ c: customers, ownerName: owners.name })
       .from(customers)
       .leftJoin(owners, eq(owners.id, customers.ownerEmployeeId))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(customers).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentCustomer(r.c, r.ownerName)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentCustomer(r.c, r.ownerName)),
+  );
 }
 
 export async function getCustomer(db: Executor, actor: Actor, id: number): Promise<CustomerDetail> {

@@ -12,7 +12,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { customers, followUps } from './customers.table.ts';
 import { customerInScope, loadCustomerInScope, touchCustomerActivity } from './customers.service.ts';
@@ -83,23 +83,18 @@ export async function listFollowUps(db: Db, actor: Actor, customerId: number, qu
     'happenedOn',
     followUps.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({ f: followUps, employeeName: employees.name })
       .from(followUps)
       .innerJoin(employees, eq(employees.id, followUps.employeeId))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(followUps).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentFollowUp(r.f, r.employeeName)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentFollowUp(r.f, r.employeeName)),
+  );
 }
 
 /**
@@ -129,7 +124,9 @@ export async function listDueFollowUps(db: Executor, actor: Actor, query: DueFol
     isNotNull(latest.nextFollowUpOn),
     lte(latest.nextFollowUpOn, date),
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({
         id: customers.id,
@@ -146,30 +143,28 @@ export async function listDueFollowUps(db: Executor, actor: Actor, query: DueFol
       .innerJoin(customers, eq(customers.id, latest.customerId))
       .innerJoin(employees, eq(employees.id, customers.ownerEmployeeId))
       .where(where)
-      .orderBy(asc(latest.nextFollowUpOn), asc(customers.name), asc(customers.id))
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(asc(latest.nextFollowUpOn), asc(customers.name), asc(customers.id)),
     db
       .select({ n: count() })
       .from(latest)
       .innerJoin(customers, eq(customers.id, latest.customerId))
       .where(where),
-  ]);
-  const items: DueFollowUp[] = rows.map((r) => {
-    const daysOverdue = followUpDaysOverdue(r.nextFollowUpOn!, date);
-    return {
-      id: r.id,
-      customerName: r.customerName,
-      level: r.level,
-      ownerEmployeeId: r.ownerEmployeeId!,
-      ownerName: r.ownerName,
-      lastFollowUpId: r.lastFollowUpId,
-      lastFollowUpOn: r.lastFollowUpOn,
-      lastFollowUpKind: r.lastFollowUpKind as FollowUpKind,
-      nextFollowUpOn: r.nextFollowUpOn!,
-      overdue: daysOverdue > 0,
-      daysOverdue,
-    };
-  });
-  return { items, total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+    (rows) =>
+      rows.map((r): DueFollowUp => {
+        const daysOverdue = followUpDaysOverdue(r.nextFollowUpOn!, date);
+        return {
+          id: r.id,
+          customerName: r.customerName,
+          level: r.level,
+          ownerEmployeeId: r.ownerEmployeeId!,
+          ownerName: r.ownerName,
+          lastFollowUpId: r.lastFollowUpId,
+          lastFollowUpOn: r.lastFollowUpOn,
+          lastFollowUpKind: r.lastFollowUpKind as FollowUpKind,
+          nextFollowUpOn: r.nextFollowUpOn!,
+          overdue: daysOverdue > 0,
+          daysOverdue,
+        };
+      }),
+  );
 }

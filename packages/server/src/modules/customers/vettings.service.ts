@@ -5,7 +5,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { customerVettings, customers } from './customers.table.ts';
@@ -94,20 +94,15 @@ export async function listVettings(db: Db, actor: Actor, query: VettingListQuery
     'createdAt',
     customerVettings.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectVettings(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(customerVettings).where(where),
-  ]);
-  return {
-    items: rows.map(presentVetting),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentVetting),
+  );
 }
 
 /** The rep submits the visit and credit assessment; the customer waits for the manager (pending). */

@@ -14,7 +14,7 @@ import { authorize, inScope, isInScope, type Actor } from '../../platform/access
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { fieldError, notFound, staleVersion, AppError } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { assignments, employees, positions, units } from '../org/org.table.ts';
 import { assignmentInForce } from '../org/org.service.ts';
 import { users } from '../auth/auth.table.ts';
@@ -114,24 +114,19 @@ export async function listEmployees(db: Db, actor: Actor, query: EmployeeListQue
     'name',
     employees.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select(employeeColumns)
       .from(employees)
       .leftJoin(mentors, eq(mentors.id, employees.mentorId))
       .leftJoin(users, eq(users.employeeId, employees.id))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(employees).where(where),
-  ]);
-  return {
-    items: await presentEmployees(db, rows),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => presentEmployees(db, rows),
+  );
 }
 
 export async function getEmployee(db: Executor, actor: Actor, id: number): Promise<Employee> {

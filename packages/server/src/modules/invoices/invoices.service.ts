@@ -23,7 +23,7 @@ import { authorize, can, inScope, type Actor } from '../../platform/access/actor
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { customers } from '../customers/customers.table.ts';
 import { employees } from '../org/org.table.ts';
@@ -171,20 +171,15 @@ export async function listInvoices(db: Db, actor: Actor, query: InvoiceListQuery
     'requestedOn',
     invoices.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectInvoices(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(invoices).where(where),
-  ]);
-  return {
-    items: await presentInvoices(db, rows),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => presentInvoices(db, rows),
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import { authorize, can, inScope, isInScope, type Actor } from '../../platform/a
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import { checkAttachableFiles, loadFileRefs } from '../files/files.service.ts';
@@ -132,24 +132,19 @@ export async function listContracts(db: Db, actor: Actor, query: ContractListQue
     'no',
     contracts.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select(contractColumns)
       .from(contracts)
       .innerJoin(customers, eq(customers.id, contracts.customerId))
       .innerJoin(employees, eq(employees.id, contracts.ownerEmployeeId))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(contracts).where(where),
-  ]);
-  return {
-    items: await presentContracts(db, rows),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => presentContracts(db, rows),
+  );
 }
 
 export async function getContract(db: Db, actor: Actor, id: number): Promise<Contract> {

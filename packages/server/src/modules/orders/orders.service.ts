@@ -26,7 +26,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, staleVersion, type ErrorDetail } from '../../platform/errors/app-error.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { primaryUnitOn } from '../org/org.service.ts';
 import { applyLedgerFacts, loadOrderFacts } from '../sales-rollups/rollups.service.ts';
@@ -93,20 +93,15 @@ export async function listOrders(db: Db, actor: Actor, query: OrderListQuery) {
     'orderDate',
     orders.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectOrderSummaries(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(orders).where(where),
-  ]);
-  return {
-    items: await presentOrderSummaries(db, rows),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => presentOrderSummaries(db, rows),
+  );
 }
 
 export async function getOrder(db: Db, actor: Actor, id: number): Promise<Order> {
@@ -126,7 +121,9 @@ export async function listOrdersAtRisk(db: Db, actor: Actor, query: AtRiskQuery)
     lt(orderLines.shippedQuantity, orderLines.quantity),
     lte(orderLines.promisedOn, atRiskCutoff(actor.today, query.days)),
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({
         l: orderLines,
@@ -144,38 +141,36 @@ export async function listOrdersAtRisk(db: Db, actor: Actor, query: AtRiskQuery)
       .innerJoin(employees, eq(employees.id, orders.ownerEmployeeId))
       .innerJoin(products, eq(products.id, orderLines.productId))
       .where(where)
-      .orderBy(asc(orderLines.promisedOn), asc(orders.no), asc(orderLines.lineNo), asc(orderLines.id))
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(asc(orderLines.promisedOn), asc(orders.no), asc(orderLines.lineNo), asc(orderLines.id)),
     db
       .select({ n: count() })
       .from(orderLines)
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
       .where(where),
-  ]);
-  const items: AtRiskLine[] = rows.map((r) => {
-    const daysLeft = daysLeftToPromise(r.l.promisedOn, actor.today);
-    return {
-      id: r.l.id,
-      orderId: r.l.orderId,
-      orderNo: r.orderNo,
-      orderStatus: r.orderStatus as OrderStatus,
-      customerId: r.customerId,
-      customerName: r.customerName,
-      ownerEmployeeId: r.ownerEmployeeId,
-      ownerName: r.ownerName,
-      lineNo: r.l.lineNo,
-      productId: r.l.productId,
-      productName: r.productName,
-      quantity: r.l.quantity,
-      shippedQuantity: r.l.shippedQuantity,
-      remainingQuantity: r.l.quantity - r.l.shippedQuantity,
-      promisedOn: r.l.promisedOn,
-      daysLeft,
-      overdue: daysLeft < 0,
-    };
-  });
-  return { items, total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+    (rows) =>
+      rows.map((r): AtRiskLine => {
+        const daysLeft = daysLeftToPromise(r.l.promisedOn, actor.today);
+        return {
+          id: r.l.id,
+          orderId: r.l.orderId,
+          orderNo: r.orderNo,
+          orderStatus: r.orderStatus as OrderStatus,
+          customerId: r.customerId,
+          customerName: r.customerName,
+          ownerEmployeeId: r.ownerEmployeeId,
+          ownerName: r.ownerName,
+          lineNo: r.l.lineNo,
+          productId: r.l.productId,
+          productName: r.productName,
+          quantity: r.l.quantity,
+          shippedQuantity: r.l.shippedQuantity,
+          remainingQuantity: r.l.quantity - r.l.shippedQuantity,
+          promisedOn: r.l.promisedOn,
+          daysLeft,
+          overdue: daysLeft < 0,
+        };
+      }),
+  );
 }
 
 // ---- writing -------------------------------------------------------------------------------------

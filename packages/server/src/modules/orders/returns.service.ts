@@ -6,7 +6,7 @@ import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, type ErrorDetail } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { assertMonthOpen } from '../statements/month-lock.ts';
 import { nextDocumentNo, noteDocumentNo } from './document-numbers.ts';
 import { authorizeOrderRead, lockOrder, presentReturn, selectReturns } from './order-views.ts';
@@ -46,20 +46,15 @@ export async function listReturns(db: Db, actor: Actor, query: ReturnListQuery) 
     'returnDate',
     salesReturns.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectReturns(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(salesReturns).where(where),
-  ]);
-  return {
-    items: rows.map(presentReturn),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentReturn),
+  );
 }
 
 /**

@@ -23,7 +23,7 @@ import { authorize, inScope, isInScope, type Actor } from '../../platform/access
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { assignments, employees, positions, promotionPaths, roles, units } from './org.table.ts';
 
 // ---- units ---------------------------------------------------------------------------------------
@@ -335,20 +335,15 @@ export async function listPositions(db: Db, actor: Actor, query: PageQuery & { u
       .from(positions)
       .innerJoin(units, eq(units.id, positions.unitId))
       .innerJoin(roles, eq(roles.id, positions.roleId));
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     base()
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(positions).where(where),
-  ]);
-  return {
-    items: rows.map(presentPosition),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentPosition),
+  );
 }
 
 export async function getPosition(db: Executor, actor: Actor, id: number): Promise<Position> {

@@ -14,7 +14,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, isInScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { translate } from '../../platform/i18n/i18n.ts';
 import { isoOrNull } from '../receivables/ledger-refs.ts';
 import { users } from '../auth/auth.table.ts';
@@ -113,20 +113,15 @@ export async function listPayPlans(db: Db, actor: Actor, query: PayPlanListQuery
     'effectiveFrom',
     payPlans.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectPlans(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(payPlans).where(where),
-  ]);
-  return {
-    items: rows.map(presentPlan),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentPlan),
+  );
 }
 
 /** The position, in the company and the caller's scope, locked so versions are numbered one at a time. */

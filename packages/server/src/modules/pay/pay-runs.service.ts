@@ -15,7 +15,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, isInScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { isoOrNull } from '../receivables/ledger-refs.ts';
 import { users } from '../auth/auth.table.ts';
 import { employees, positions, units } from '../org/org.table.ts';
@@ -102,15 +102,15 @@ export async function listPayRuns(db: Db, actor: Actor, query: PayRunListQuery) 
     'computedAt',
     payRuns.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectRuns(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(payRuns).where(where),
-  ]);
-  return { items: rows.map(presentRun), total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+    (rows) => rows.map(presentRun),
+  );
 }
 
 /** The run, in the company and visible to the actor (404 otherwise: its existence is not revealed). */

@@ -4,7 +4,7 @@ import type { PayStatementLine, SkippedComponent } from '@zuzhang/domain';
 import type { Db, Executor } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
-import { offsetOf } from '../../platform/http/paging.ts';
+import { pageOf } from '../../platform/http/paging.ts';
 import { companies } from '../org/org.table.ts';
 import { payRuns, payStatements } from './pay.table.ts';
 import { canSeeStatement } from './pay.policy.ts';
@@ -25,19 +25,17 @@ export async function listMyStatements(db: Db, actor: Actor, query: MyPayStateme
     inArray(payRuns.status, VISIBLE_TO_EMPLOYEE),
     query.period ? eq(payStatements.period, query.period) : undefined,
   );
-  const [items, [total]] = await Promise.all([
-    selectStatementSummaries(db)
-      .where(where)
-      .orderBy(desc(payStatements.period), desc(payStatements.runId))
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+  return pageOf(
+    db,
+    query,
+    selectStatementSummaries(db).where(where).orderBy(desc(payStatements.period), desc(payStatements.runId)),
     db
       .select({ n: count() })
       .from(payStatements)
       .innerJoin(payRuns, eq(payRuns.id, payStatements.runId))
       .where(where),
-  ]);
-  return { items, total: Number(total!.n), page: query.page, pageSize: query.pageSize };
+    (rows) => rows,
+  );
 }
 
 interface StoredFigures {

@@ -14,7 +14,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { AppError, fieldError, notFound } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { customers } from '../customers/customers.table.ts';
 import { employees } from '../org/org.table.ts';
 import { orders } from '../orders/orders.table.ts';
@@ -114,20 +114,15 @@ export async function listReceipts(db: Db, actor: Actor, query: ReceiptListQuery
     'receivedOn',
     receipts.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectReceipts(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(receipts).where(where),
-  ]);
-  return {
-    items: await presentReceipts(db, rows),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => presentReceipts(db, rows),
+  );
 }
 
 /** What a retry must repeat to be "the same receipt" (the idempotency key's request, kept in the audit row). */

@@ -11,7 +11,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { users } from '../auth/auth.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import { orders } from '../orders/orders.table.ts';
@@ -94,20 +94,15 @@ export async function listWriteOffs(db: Db, actor: Actor, query: WriteOffListQue
     'createdAt',
     writeOffs.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectWriteOffs(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(writeOffs).where(where),
-  ]);
-  return {
-    items: rows.map(presentWriteOff),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentWriteOff),
+  );
 }
 
 /** Open on the order less what other pending requests already ask for: what may still be written off. */

@@ -13,7 +13,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { users } from '../auth/auth.table.ts';
 import { assignments, employees } from '../org/org.table.ts';
 import { attendanceRecords } from './reviews.table.ts';
@@ -155,24 +155,19 @@ export async function listAttendance(db: Db, actor: Actor, query: AttendanceList
     'day',
     attendanceRecords.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectRecords(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db
       .select({ n: count() })
       .from(attendanceRecords)
       .innerJoin(employees, eq(employees.id, attendanceRecords.employeeId))
       .where(where),
-  ]);
-  return {
-    items: rows.map(presentRecord),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentRecord),
+  );
 }
 
 /** The employee, when in the company and the caller's scope; else a 400 naming `path`. */

@@ -12,7 +12,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { users } from '../auth/auth.table.ts';
 import { employees } from '../org/org.table.ts';
 import { incidents } from './reviews.table.ts';
@@ -94,24 +94,19 @@ export async function listIncidents(db: Db, actor: Actor, query: IncidentListQue
     'day',
     incidents.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectIncidents(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db
       .select({ n: count() })
       .from(incidents)
       .innerJoin(employees, eq(employees.id, incidents.employeeId))
       .where(where),
-  ]);
-  return {
-    items: rows.map(presentIncident),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentIncident),
+  );
 }
 
 export async function recordIncident(db: Db, actor: Actor, body: CreateIncidentBody): Promise<Incident> {

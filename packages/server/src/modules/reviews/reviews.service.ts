@@ -39,7 +39,7 @@ import {
   staleVersion,
   type ErrorDetail,
 } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { translate, type MessageKey } from '../../platform/i18n/i18n.ts';
 import { users } from '../auth/auth.table.ts';
 import { assignments, employees, positions, units } from '../org/org.table.ts';
@@ -189,24 +189,19 @@ async function pageOfReviews(db: Db, actor: Actor, query: PageQuery, filter: Ret
     'period',
     reviews.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectReviews(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db
       .select({ n: count() })
       .from(reviews)
       .innerJoin(employees, eq(employees.id, reviews.employeeId))
       .where(where),
-  ]);
-  return {
-    items: rows.map(presentSummary),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentSummary),
+  );
 }
 
 /** Reviews in the caller's scope (everyone sees their own), newest period first unless sorted. */

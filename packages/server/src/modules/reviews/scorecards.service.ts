@@ -32,7 +32,7 @@ import {
   staleVersion,
   type ErrorDetail,
 } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 import { positions } from '../org/org.table.ts';
 import { reviews, scorecardTemplates } from './reviews.table.ts';
@@ -227,20 +227,15 @@ export async function listScorecards(db: Db, actor: Actor, query: ScorecardListQ
     'name',
     scorecardTemplates.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectTemplates(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(scorecardTemplates).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentTemplate(r, locale)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentTemplate(r, locale)),
+  );
 }
 
 async function checkPosition(tx: Executor, actor: Actor, positionId: number | null) {

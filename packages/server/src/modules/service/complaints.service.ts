@@ -21,7 +21,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
-import { likePattern, offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import { orders } from '../orders/orders.table.ts';
@@ -117,20 +117,15 @@ export async function listComplaints(db: Db, actor: Actor, query: ComplaintListQ
           'deadlineOn',
           complaints.id,
         );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectComplaints(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(complaints).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentComplaint(r, actor.today)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentComplaint(r, actor.today)),
+  );
 }
 
 function checkDeadline(receivedOn: string, deadlineOn: string) {

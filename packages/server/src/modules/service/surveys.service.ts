@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { authorize, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { employees } from '../org/org.table.ts';
 import { customers } from '../customers/customers.table.ts';
 import {
@@ -89,23 +89,18 @@ export async function listSurveys(db: Db, actor: Actor, customerId: number, quer
     'doneOn',
     customerSurveys.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select({ s: customerSurveys, employeeName: employees.name })
       .from(customerSurveys)
       .innerJoin(employees, eq(employees.id, customerSurveys.employeeId))
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(customerSurveys).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentSurvey(r.s, r.employeeName)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentSurvey(r.s, r.employeeName)),
+  );
 }
 
 /** Two decimals for a mean score (a score, not money: no fen rounding involved). */

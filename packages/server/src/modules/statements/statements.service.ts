@@ -22,7 +22,7 @@ import { authorize, inScope, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, notFound, staleVersion } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { customers } from '../customers/customers.table.ts';
 import { companies, employees } from '../org/org.table.ts';
 import { orders, salesReturns } from '../orders/orders.table.ts';
@@ -283,24 +283,19 @@ export async function listStatements(db: Db, actor: Actor, query: StatementListQ
     'period',
     statements.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectStatements(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db
       .select({ n: count() })
       .from(statements)
       .innerJoin(customers, eq(customers.id, statements.customerId))
       .where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentStatement(r.s, r.customerName, r.ownerName)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentStatement(r.s, r.customerName, r.ownerName)),
+  );
 }
 
 /** Every document of the customer's month, for the statement's lines. */

@@ -10,7 +10,7 @@ import { authorize, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { notFound, staleVersion } from '../../platform/errors/app-error.ts';
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { marketSizes } from './targets.table.ts';
 
 /**
@@ -67,22 +67,17 @@ export async function listMarketSizes(db: Db, actor: Actor, query: MarketSizeLis
     'year',
     marketSizes.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     db
       .select()
       .from(marketSizes)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(marketSizes).where(where),
-  ]);
-  return {
-    items: rows.map(presentMarketSize),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map(presentMarketSize),
+  );
 }
 
 export async function createMarketSize(

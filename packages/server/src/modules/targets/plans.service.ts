@@ -12,7 +12,7 @@ import type { Db, Executor } from '../../platform/db/db.ts';
 import { authorize, can, type Actor } from '../../platform/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, fieldError, staleVersion } from '../../platform/errors/app-error.ts';
-import { offsetOf, orderByOf } from '../../platform/http/paging.ts';
+import { orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { products } from '../catalogue/catalogue.table.ts';
 import { targetLines, targetPlans } from './targets.table.ts';
 import {
@@ -63,20 +63,15 @@ export async function listPlans(db: Db, actor: Actor, query: PlanListQuery) {
     'fiscalYear',
     targetPlans.id,
   );
-  const [rows, [total]] = await Promise.all([
+  return pageOf(
+    db,
+    query,
     selectPlans(db)
       .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset(offsetOf(query)),
+      .orderBy(...order),
     db.select({ n: count() }).from(targetPlans).where(where),
-  ]);
-  return {
-    items: rows.map((r) => presentPlan(r, actor)),
-    total: Number(total!.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    (rows) => rows.map((r) => presentPlan(r, actor)),
+  );
 }
 
 export async function getPlan(db: Db, actor: Actor, id: number): Promise<TargetPlanDetail> {

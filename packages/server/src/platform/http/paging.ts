@@ -1,6 +1,7 @@
-import { asc, desc, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { asc, desc, is, type SQL } from 'drizzle-orm';
+import { PgTransaction, type PgColumn } from 'drizzle-orm/pg-core';
 import type { PageQuery } from '@zuzhang/api-schema';
+import type { Executor } from '../db/db.ts';
 import { fieldError } from '../errors/app-error.ts';
 
 /** ORDER BY from `?sort=&order=`, over a whitelist of sortable columns; the id breaks ties for stable pages. */
@@ -21,6 +22,39 @@ export function orderByOf(
 
 export function offsetOf(query: PageQuery): number {
   return (query.page - 1) * query.pageSize;
+}
+
+/** What every list endpoint answers: one page of items and how many rows match in all. */
+export interface Page<Item> {
+  items: Item[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A select with its WHERE and ORDER BY but no LIMIT yet; drizzle runs it only when it is awaited. */
+interface UnpagedSelect<Row> {
+  limit(limit: number): { offset(offset: number): PromiseLike<Row[]> };
+}
+
+/**
+ * The page `query` asks for out of `rows`, presented, with the total from `counted` (a `select({ n: count() })`
+ * over the same WHERE). Drizzle builders run when awaited, so they run here: side by side on the database,
+ * but one after the other inside a transaction, which holds a single connection, and node-postgres warns
+ * about concurrent queries on one client (deprecated, to be refused in pg 9).
+ */
+export async function pageOf<Row, Item>(
+  db: Executor,
+  query: PageQuery,
+  rows: UnpagedSelect<Row>,
+  counted: PromiseLike<{ n: number }[]>,
+  present: (rows: Row[]) => Item[] | Promise<Item[]>,
+): Promise<Page<Item>> {
+  const paged = rows.limit(query.pageSize).offset(offsetOf(query));
+  const [found, [total]] = is(db, PgTransaction)
+    ? [await paged, await counted]
+    : await Promise.all([paged, counted]);
+  return { items: await present(found), total: Number(total!.n), page: query.page, pageSize: query.pageSize };
 }
 
 /** LIKE pattern for a search term, with the wildcards in the term escaped. */
