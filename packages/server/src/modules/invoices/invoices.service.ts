@@ -39,6 +39,7 @@ import {
 import { qualified } from '../receivables/open-amount.ts';
 import { assertMonthOpen } from '../statements/month-lock.ts';
 import { invoices } from './invoices.table.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * 增值税发票登记 (VAT invoice register): requested → issued (number checked by type) → mailed; a red-letter
@@ -493,43 +494,46 @@ export async function checkReconciliation(
   query: ReconciliationCheckQuery,
 ): Promise<ReconciliationCheck> {
   authorize(actor, 'customer.read');
-  const [live, money] = await Promise.all([
-    db
-      .select({
-        id: invoices.id,
-        customerId: invoices.customerId,
-        invoiceNo: invoices.invoiceNo,
-        on: sql<string>`${invoices.issuedOn}::text`,
-        amountFen: invoices.amountFen,
-      })
-      .from(invoices)
-      .where(
-        and(
-          eq(invoices.companyId, actor.companyId),
-          inScope.customer(actor, invoices.customerId),
-          inArray(invoices.status, ['issued', 'mailed']),
-          isNull(invoices.reversesInvoiceId),
-          query.customerId ? eq(invoices.customerId, query.customerId) : undefined,
+  const [live, money] = await sideBySide(
+    db,
+    () =>
+      db
+        .select({
+          id: invoices.id,
+          customerId: invoices.customerId,
+          invoiceNo: invoices.invoiceNo,
+          on: sql<string>`${invoices.issuedOn}::text`,
+          amountFen: invoices.amountFen,
+        })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.companyId, actor.companyId),
+            inScope.customer(actor, invoices.customerId),
+            inArray(invoices.status, ['issued', 'mailed']),
+            isNull(invoices.reversesInvoiceId),
+            query.customerId ? eq(invoices.customerId, query.customerId) : undefined,
+          ),
+        )
+        .orderBy(asc(invoices.issuedOn), asc(invoices.id)),
+    () =>
+      db
+        .select({
+          id: receipts.id,
+          customerId: receipts.customerId,
+          reference: receipts.reference,
+          on: receipts.receivedOn,
+          amountFen: receipts.amountFen,
+        })
+        .from(receipts)
+        .where(
+          and(
+            eq(receipts.companyId, actor.companyId),
+            inScope.customer(actor, receipts.customerId),
+            query.customerId ? eq(receipts.customerId, query.customerId) : undefined,
+          ),
         ),
-      )
-      .orderBy(asc(invoices.issuedOn), asc(invoices.id)),
-    db
-      .select({
-        id: receipts.id,
-        customerId: receipts.customerId,
-        reference: receipts.reference,
-        on: receipts.receivedOn,
-        amountFen: receipts.amountFen,
-      })
-      .from(receipts)
-      .where(
-        and(
-          eq(receipts.companyId, actor.companyId),
-          inScope.customer(actor, receipts.customerId),
-          query.customerId ? eq(receipts.customerId, query.customerId) : undefined,
-        ),
-      ),
-  ]);
+  );
   const customerIds = [...new Set([...live.map((i) => i.customerId), ...money.map((r) => r.customerId)])];
   const names =
     customerIds.length === 0

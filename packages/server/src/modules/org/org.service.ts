@@ -25,6 +25,7 @@ import { AppError, fieldError, notFound, staleVersion } from '../../platform/err
 import { withDuplicateCheck } from '../../platform/db/db-errors.ts';
 import { likePattern, orderByOf, pageOf } from '../../platform/http/paging.ts';
 import { assignments, employees, positions, promotionPaths, roles, units } from './org.table.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 // ---- units ---------------------------------------------------------------------------------------
 
@@ -460,17 +461,20 @@ export async function updatePosition(
 
 export async function listPromotionPaths(db: Db, actor: Actor): Promise<PromotionPath[]> {
   authorize(actor, 'org.read');
-  const [paths, names] = await Promise.all([
-    db
-      .select()
-      .from(promotionPaths)
-      .where(eq(promotionPaths.companyId, actor.companyId))
-      .orderBy(asc(promotionPaths.id)),
-    db
-      .select({ id: positions.id, name: positions.name })
-      .from(positions)
-      .where(eq(positions.companyId, actor.companyId)),
-  ]);
+  const [paths, names] = await sideBySide(
+    db,
+    () =>
+      db
+        .select()
+        .from(promotionPaths)
+        .where(eq(promotionPaths.companyId, actor.companyId))
+        .orderBy(asc(promotionPaths.id)),
+    () =>
+      db
+        .select({ id: positions.id, name: positions.name })
+        .from(positions)
+        .where(eq(positions.companyId, actor.companyId)),
+  );
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   return paths.map((p) => ({
     id: p.id,
@@ -524,36 +528,40 @@ export async function createPromotionPath(
 /** The unit tree with positions, holders, planned vs filled headcount and vacancies, within scope. */
 export async function buildOrgChart(db: Db, actor: Actor): Promise<OrgChart> {
   authorize(actor, 'org.read');
-  const [unitRows, positionRows, holderRows] = await Promise.all([
-    db
-      .select()
-      .from(units)
-      .where(and(eq(units.companyId, actor.companyId), inScope.unit(actor, units.id)))
-      .orderBy(asc(units.sort), asc(units.id)),
-    db
-      .select()
-      .from(positions)
-      .where(and(eq(positions.companyId, actor.companyId), inScope.position(actor, positions.id)))
-      .orderBy(asc(positions.id)),
-    db
-      .select({
-        positionId: assignments.positionId,
-        employeeId: employees.id,
-        name: employees.name,
-        kind: assignments.kind,
-      })
-      .from(assignments)
-      .innerJoin(employees, eq(employees.id, assignments.employeeId))
-      .where(
-        and(
-          eq(assignments.companyId, actor.companyId),
-          assignmentInForce(actor.today),
-          // Holders are people: show only those the caller may see (a rep's peers on the same seat are not).
-          inScope.employee(actor, assignments.employeeId),
-        ),
-      )
-      .orderBy(asc(assignments.kind), asc(employees.id)),
-  ]);
+  const [unitRows, positionRows, holderRows] = await sideBySide(
+    db,
+    () =>
+      db
+        .select()
+        .from(units)
+        .where(and(eq(units.companyId, actor.companyId), inScope.unit(actor, units.id)))
+        .orderBy(asc(units.sort), asc(units.id)),
+    () =>
+      db
+        .select()
+        .from(positions)
+        .where(and(eq(positions.companyId, actor.companyId), inScope.position(actor, positions.id)))
+        .orderBy(asc(positions.id)),
+    () =>
+      db
+        .select({
+          positionId: assignments.positionId,
+          employeeId: employees.id,
+          name: employees.name,
+          kind: assignments.kind,
+        })
+        .from(assignments)
+        .innerJoin(employees, eq(employees.id, assignments.employeeId))
+        .where(
+          and(
+            eq(assignments.companyId, actor.companyId),
+            assignmentInForce(actor.today),
+            // Holders are people: show only those the caller may see (a rep's peers on the same seat are not).
+            inScope.employee(actor, assignments.employeeId),
+          ),
+        )
+        .orderBy(asc(assignments.kind), asc(employees.id)),
+  );
   const nodes = new Map<number, OrgChartUnitT>();
   for (const u of unitRows) {
     nodes.set(u.id, {

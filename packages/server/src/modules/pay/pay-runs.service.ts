@@ -23,6 +23,7 @@ import { payPlans, payRuns, payStatements } from './pay.table.ts';
 import { assertNotOwnRun, authorizeAny, canSeeRun, RUN_READERS } from './pay.policy.ts';
 import { computeStatementsFor, type ComputedStatement } from './pay-compute.ts';
 import { loadPrimarySeats, loadUnitTreeIds, type PrimarySeat } from './pay-figures.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * 工资核算: a pay run for a month and a set of people (a unit and the units below it, within the caller's
@@ -442,10 +443,11 @@ export async function diffPayRun(db: Db, actor: Actor, id: number): Promise<PayR
   authorizeAny(actor, RUN_READERS);
   const run = await findRun(db, actor, id);
   const previousRunId = run.r.previousRunId;
-  const [current, previous] = await Promise.all([
-    loadStoredStatements(db, actor, id),
-    previousRunId === null ? Promise.resolve([]) : loadStoredStatements(db, actor, previousRunId),
-  ]);
+  const [current, previous] = await sideBySide(
+    db,
+    () => loadStoredStatements(db, actor, id),
+    () => (previousRunId === null ? Promise.resolve([]) : loadStoredStatements(db, actor, previousRunId)),
+  );
   const before = new Map(previous.map((s) => [s.employeeId, s]));
   const after = new Map(current.map((s) => [s.employeeId, s]));
   const people = [...new Set([...after.keys(), ...before.keys()])].map((employeeId) => {

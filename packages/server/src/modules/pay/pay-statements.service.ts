@@ -9,6 +9,7 @@ import { companies } from '../org/org.table.ts';
 import { payRuns, payStatements } from './pay.table.ts';
 import { canSeeStatement } from './pay.policy.ts';
 import { selectStatementSummaries } from './pay-runs.service.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * 工资条: everyone reads their own statements (of approved and locked runs), any month; payroll.read reads
@@ -49,13 +50,15 @@ export async function getPayStatement(db: Executor, actor: Actor, id: number): P
     .where(and(eq(payStatements.id, id), eq(payStatements.companyId, actor.companyId)))
     .limit(1);
   if (!row || !canSeeStatement(actor, row)) throw notFound('entity.payStatement');
-  const [[stored], [company]] = await Promise.all([
-    db
-      .select({ lines: payStatements.lines, figures: payStatements.figures })
-      .from(payStatements)
-      .where(eq(payStatements.id, id)),
-    db.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId)),
-  ]);
+  const [[stored], [company]] = await sideBySide(
+    db,
+    () =>
+      db
+        .select({ lines: payStatements.lines, figures: payStatements.figures })
+        .from(payStatements)
+        .where(eq(payStatements.id, id)),
+    () => db.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId)),
+  );
   const figures = (stored!.figures ?? {}) as StoredFigures;
   const values = figures.values ?? {};
   return {

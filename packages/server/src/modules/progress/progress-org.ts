@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/db.ts';
 import { isInScope, type Actor } from '../../platform/access/actor.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { assignments, employees, positions, units } from '../org/org.table.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * The organisation as progress and dashboards read it: the unit tree, and who sat where over a span of
@@ -73,41 +74,44 @@ export async function loadOrgView(db: Executor, actor: Actor, from: string, to: 
   const today = actor.today;
   const spanFrom = from < today ? from : today;
   const spanTo = to > today ? to : today;
-  const [unitRows, seatRows] = await Promise.all([
-    db
-      .select({
-        id: units.id,
-        parentId: units.parentId,
-        name: units.name,
-        code: units.code,
-        kind: units.kind,
-        sort: units.sort,
-      })
-      .from(units)
-      .where(eq(units.companyId, actor.companyId)),
-    db
-      .select({
-        employeeId: assignments.employeeId,
-        name: employees.name,
-        hireDate: employees.hireDate,
-        status: employees.status,
-        newHire: sql<boolean>`(${employees.status} = 'probation' or ${employees.hireDate} > ${today}::date - ${NEW_HIRE_DAYS}::int)`,
-        unitId: positions.unitId,
-        kind: assignments.kind,
-        startDate: assignments.startDate,
-        endDate: assignments.endDate,
-      })
-      .from(assignments)
-      .innerJoin(positions, eq(positions.id, assignments.positionId))
-      .innerJoin(employees, eq(employees.id, assignments.employeeId))
-      .where(
-        and(
-          eq(assignments.companyId, actor.companyId),
-          lte(assignments.startDate, spanTo),
-          or(isNull(assignments.endDate), gte(assignments.endDate, spanFrom)),
+  const [unitRows, seatRows] = await sideBySide(
+    db,
+    () =>
+      db
+        .select({
+          id: units.id,
+          parentId: units.parentId,
+          name: units.name,
+          code: units.code,
+          kind: units.kind,
+          sort: units.sort,
+        })
+        .from(units)
+        .where(eq(units.companyId, actor.companyId)),
+    () =>
+      db
+        .select({
+          employeeId: assignments.employeeId,
+          name: employees.name,
+          hireDate: employees.hireDate,
+          status: employees.status,
+          newHire: sql<boolean>`(${employees.status} = 'probation' or ${employees.hireDate} > ${today}::date - ${NEW_HIRE_DAYS}::int)`,
+          unitId: positions.unitId,
+          kind: assignments.kind,
+          startDate: assignments.startDate,
+          endDate: assignments.endDate,
+        })
+        .from(assignments)
+        .innerJoin(positions, eq(positions.id, assignments.positionId))
+        .innerJoin(employees, eq(employees.id, assignments.employeeId))
+        .where(
+          and(
+            eq(assignments.companyId, actor.companyId),
+            lte(assignments.startDate, spanTo),
+            or(isNull(assignments.endDate), gte(assignments.endDate, spanFrom)),
+          ),
         ),
-      ),
-  ]);
+  );
   return buildOrgView(actor, unitRows, seatRows);
 }
 

@@ -37,6 +37,7 @@ import {
   type TargetRow,
 } from './progress.repository.ts';
 import { loadOrgView, resolveUnit, teamsBelow, type OrgView } from './progress-org.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * Progress against targets (issue 4 item 5): for each owner in scope, the target of the period, the actual
@@ -228,10 +229,11 @@ export async function measureOwners(
   if (owners.length === 0) return [];
   const p = parsePeriod(period);
   const filter = filterOf(owners);
-  const [actuals, targets] = await Promise.all([
-    loadActuals(db, actor.companyId, key, p, p.grain, filter.actuals),
-    loadTargets(db, actor.companyId, key, p, p.grain, filter.targets),
-  ]);
+  const [actuals, targets] = await sideBySide(
+    db,
+    () => loadActuals(db, actor.companyId, key, p, p.grain, filter.actuals),
+    () => loadTargets(db, actor.companyId, key, p, p.grain, filter.targets),
+  );
   const actualOf = indexActuals(actuals);
   const targetOf = indexTargets(targets, p.grain, tree.childrenOf);
   return owners.map((owner) => ({

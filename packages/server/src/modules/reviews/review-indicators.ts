@@ -221,33 +221,31 @@ async function countByEmployee(
 ): Promise<Map<number, number>> {
   const result = new Map<number, number>();
   if (employeeIds.length === 0) return result;
-  const [visits, surveys] = await Promise.all([
-    tx
-      .select({ id: followUps.employeeId, n: sql<number>`count(*)::int`.mapWith(Number) })
-      .from(followUps)
-      .where(
-        and(
-          eq(followUps.companyId, companyId),
-          inArray(followUps.employeeId, employeeIds),
-          gte(followUps.happenedOn, from),
-          lte(followUps.happenedOn, to),
-        ),
-      )
-      .groupBy(followUps.employeeId),
-    tx
-      .select({ id: customerSurveys.employeeId, n: sql<number>`count(*)::int`.mapWith(Number) })
-      .from(customerSurveys)
-      .where(
-        and(
-          eq(customerSurveys.companyId, companyId),
-          eq(customerSurveys.kind, 'return_visit'),
-          inArray(customerSurveys.employeeId, employeeIds),
-          gte(customerSurveys.doneOn, from),
-          lte(customerSurveys.doneOn, to),
-        ),
-      )
-      .groupBy(customerSurveys.employeeId),
-  ]);
+  const visits = await tx
+    .select({ id: followUps.employeeId, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(followUps)
+    .where(
+      and(
+        eq(followUps.companyId, companyId),
+        inArray(followUps.employeeId, employeeIds),
+        gte(followUps.happenedOn, from),
+        lte(followUps.happenedOn, to),
+      ),
+    )
+    .groupBy(followUps.employeeId);
+  const surveys = await tx
+    .select({ id: customerSurveys.employeeId, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(customerSurveys)
+    .where(
+      and(
+        eq(customerSurveys.companyId, companyId),
+        eq(customerSurveys.kind, 'return_visit'),
+        inArray(customerSurveys.employeeId, employeeIds),
+        gte(customerSurveys.doneOn, from),
+        lte(customerSurveys.doneOn, to),
+      ),
+    )
+    .groupBy(customerSurveys.employeeId);
   for (const r of [...visits, ...surveys]) result.set(r.id, (result.get(r.id) ?? 0) + r.n);
   return result;
 }
@@ -305,19 +303,15 @@ export async function computeIndicators(
   const upTo = period.to < today ? period.to : today;
 
   if (sources.has('sales_attainment')) {
-    const [sales, targets] = await Promise.all([
-      sumByEmployee(tx, companyId, 'sales', ids, period),
-      targetsOf(tx, companyId, 'sales', 'employee', ids, period),
-    ]);
+    const sales = await sumByEmployee(tx, companyId, 'sales', ids, period);
+    const targets = await targetsOf(tx, companyId, 'sales', 'employee', ids, period);
     for (const id of ids)
       set(id, 'sales_attainment', attainmentFigure(sales.get(id) ?? 0, targets.get(id), period));
   }
 
   if (sources.has('collections_attainment')) {
-    const [money, targets] = await Promise.all([
-      sumByEmployee(tx, companyId, 'collections', ids, period),
-      targetsOf(tx, companyId, 'collections', 'employee', ids, period),
-    ]);
+    const money = await sumByEmployee(tx, companyId, 'collections', ids, period);
+    const targets = await targetsOf(tx, companyId, 'collections', 'employee', ids, period);
     for (const id of ids) {
       set(id, 'collections_attainment', attainmentFigure(money.get(id) ?? 0, targets.get(id), period));
     }
@@ -327,10 +321,8 @@ export async function computeIndicators(
     const subtreeOf = await loadSubtrees(tx, companyId);
     const teams = [...new Set(people.flatMap((p) => (p.unitId === null ? [] : [p.unitId])))];
     const allUnits = [...new Set(teams.flatMap(subtreeOf))];
-    const [sales, targets] = await Promise.all([
-      sumByUnit(tx, companyId, allUnits, period),
-      targetsOf(tx, companyId, 'sales', 'unit', teams, period),
-    ]);
+    const sales = await sumByUnit(tx, companyId, allUnits, period);
+    const targets = await targetsOf(tx, companyId, 'sales', 'unit', teams, period);
     for (const p of people) {
       if (p.unitId === null) {
         set(p.employeeId, 'team_sales_attainment', missing('reviews.noTeam'));
@@ -373,10 +365,8 @@ export async function computeIndicators(
           .where(and(eq(employees.companyId, companyId), inArray(employees.mentorId, ids)))
       : [];
     const menteeIds = mentees.map((m) => m.id);
-    const [sales, targets] = await Promise.all([
-      sumByEmployee(tx, companyId, 'sales', menteeIds, period),
-      targetsOf(tx, companyId, 'sales', 'employee', menteeIds, period),
-    ]);
+    const sales = await sumByEmployee(tx, companyId, 'sales', menteeIds, period);
+    const targets = await targetsOf(tx, companyId, 'sales', 'employee', menteeIds, period);
     for (const id of ids) {
       const mine = mentees.filter((m) => m.mentorId === id && targets.has(m.id));
       if (!mentees.some((m) => m.mentorId === id)) {

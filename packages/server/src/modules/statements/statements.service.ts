@@ -31,6 +31,7 @@ import { invoices } from '../invoices/invoices.table.ts';
 import { isoOrNull, isReceivableOrder, requireCustomerInScope } from '../receivables/ledger-refs.ts';
 import { assertMonthOpen } from './month-lock.ts';
 import { statements } from './statements.table.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * 对账单: one statement per customer per month. opening (the previous month's confirmed closing, else the
@@ -84,66 +85,72 @@ async function loadFigures(
     ),
     docs: sql<number>`count(*) filter (where ${day} >= ${from})`.mapWith(Number),
   });
-  const [orderRows, returnRows, receiptRows, writeOffRows, invoiceRows] = await Promise.all([
-    db
-      .select({ customerId: orders.customerId, ...split(orders.totalFen, orders.orderDate) })
-      .from(orders)
-      .where(
-        and(
-          eq(orders.companyId, companyId),
-          isReceivableOrder(),
-          lte(orders.orderDate, to),
-          filter(orders.customerId),
-        ),
-      )
-      .groupBy(orders.customerId),
-    db
-      .select({
-        customerId: salesReturns.customerId,
-        ...split(salesReturns.amountFen, salesReturns.returnDate),
-      })
-      .from(salesReturns)
-      .where(
-        and(
-          eq(salesReturns.companyId, companyId),
-          lte(salesReturns.returnDate, to),
-          filter(salesReturns.customerId),
-        ),
-      )
-      .groupBy(salesReturns.customerId),
-    db
-      .select({ customerId: receipts.customerId, ...split(receipts.amountFen, receipts.receivedOn) })
-      .from(receipts)
-      .where(
-        and(eq(receipts.companyId, companyId), lte(receipts.receivedOn, to), filter(receipts.customerId)),
-      )
-      .groupBy(receipts.customerId),
-    db
-      .select({ customerId: writeOffs.customerId, ...split(writeOffs.amountFen, writeOffs.writtenOffOn) })
-      .from(writeOffs)
-      .where(
-        and(
-          eq(writeOffs.companyId, companyId),
-          eq(writeOffs.status, 'approved'),
-          lte(writeOffs.writtenOffOn, to),
-          filter(writeOffs.customerId),
-        ),
-      )
-      .groupBy(writeOffs.customerId),
-    db
-      .select({ customerId: invoices.customerId, ...split(invoices.amountFen, invoices.issuedOn) })
-      .from(invoices)
-      .where(
-        and(
-          eq(invoices.companyId, companyId),
-          inArray(invoices.status, ['issued', 'mailed', 'reversed']),
-          gte(invoices.issuedOn, from),
-          lte(invoices.issuedOn, to),
-          filter(invoices.customerId),
-        ),
-      )
-      .groupBy(invoices.customerId),
-  ]);
+  const [orderRows, returnRows, receiptRows, writeOffRows, invoiceRows] = await sideBySide(
+    db,
+    () =>
+      db
+        .select({ customerId: orders.customerId, ...split(orders.totalFen, orders.orderDate) })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.companyId, companyId),
+            isReceivableOrder(),
+            lte(orders.orderDate, to),
+            filter(orders.customerId),
+          ),
+        )
+        .groupBy(orders.customerId),
+    () =>
+      db
+        .select({
+          customerId: salesReturns.customerId,
+          ...split(salesReturns.amountFen, salesReturns.returnDate),
+        })
+        .from(salesReturns)
+        .where(
+          and(
+            eq(salesReturns.companyId, companyId),
+            lte(salesReturns.returnDate, to),
+            filter(salesReturns.customerId),
+          ),
+        )
+        .groupBy(salesReturns.customerId),
+    () =>
+      db
+        .select({ customerId: receipts.customerId, ...split(receipts.amountFen, receipts.receivedOn) })
+        .from(receipts)
+        .where(
+          and(eq(receipts.companyId, companyId), lte(receipts.receivedOn, to), filter(receipts.customerId)),
+        )
+        .groupBy(receipts.customerId),
+    () =>
+      db
+        .select({ customerId: writeOffs.customerId, ...split(writeOffs.amountFen, writeOffs.writtenOffOn) })
+        .from(writeOffs)
+        .where(
+          and(
+            eq(writeOffs.companyId, companyId),
+            eq(writeOffs.status, 'approved'),
+            lte(writeOffs.writtenOffOn, to),
+            filter(writeOffs.customerId),
+          ),
+        )
+        .groupBy(writeOffs.customerId),
+    () =>
+      db
+        .select({ customerId: invoices.customerId, ...split(invoices.amountFen, invoices.issuedOn) })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.companyId, companyId),
+            inArray(invoices.status, ['issued', 'mailed', 'reversed']),
+            gte(invoices.issuedOn, from),
+            lte(invoices.issuedOn, to),
+            filter(invoices.customerId),
+          ),
+        )
+        .groupBy(invoices.customerId),
+  );
   for (const r of orderRows) {
     const f = entry(r.customerId);
     f.historyFen += r.before;
@@ -301,82 +308,88 @@ export async function listStatements(db: Db, actor: Actor, query: StatementListQ
 /** Every document of the customer's month, for the statement's lines. */
 async function loadDocuments(db: Executor, customerId: number, period: string): Promise<StatementDocument[]> {
   const { from, to } = monthBounds(period);
-  const [o, r, m, w, i] = await Promise.all([
-    db
-      .select({ id: orders.id, on: orders.orderDate, ref: orders.no, amountFen: orders.totalFen })
-      .from(orders)
-      .where(
-        and(
-          eq(orders.customerId, customerId),
-          isReceivableOrder(),
-          gte(orders.orderDate, from),
-          lte(orders.orderDate, to),
+  const [o, r, m, w, i] = await sideBySide(
+    db,
+    () =>
+      db
+        .select({ id: orders.id, on: orders.orderDate, ref: orders.no, amountFen: orders.totalFen })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.customerId, customerId),
+            isReceivableOrder(),
+            gte(orders.orderDate, from),
+            lte(orders.orderDate, to),
+          ),
         ),
-      ),
-    db
-      .select({
-        id: salesReturns.id,
-        on: salesReturns.returnDate,
-        ref: salesReturns.no,
-        amountFen: salesReturns.amountFen,
-      })
-      .from(salesReturns)
-      .where(
-        and(
-          eq(salesReturns.customerId, customerId),
-          gte(salesReturns.returnDate, from),
-          lte(salesReturns.returnDate, to),
+    () =>
+      db
+        .select({
+          id: salesReturns.id,
+          on: salesReturns.returnDate,
+          ref: salesReturns.no,
+          amountFen: salesReturns.amountFen,
+        })
+        .from(salesReturns)
+        .where(
+          and(
+            eq(salesReturns.customerId, customerId),
+            gte(salesReturns.returnDate, from),
+            lte(salesReturns.returnDate, to),
+          ),
         ),
-      ),
-    db
-      .select({
-        id: receipts.id,
-        on: receipts.receivedOn,
-        ref: receipts.reference,
-        amountFen: receipts.amountFen,
-      })
-      .from(receipts)
-      .where(
-        and(
-          eq(receipts.customerId, customerId),
-          gte(receipts.receivedOn, from),
-          lte(receipts.receivedOn, to),
+    () =>
+      db
+        .select({
+          id: receipts.id,
+          on: receipts.receivedOn,
+          ref: receipts.reference,
+          amountFen: receipts.amountFen,
+        })
+        .from(receipts)
+        .where(
+          and(
+            eq(receipts.customerId, customerId),
+            gte(receipts.receivedOn, from),
+            lte(receipts.receivedOn, to),
+          ),
         ),
-      ),
-    db
-      .select({
-        id: writeOffs.id,
-        on: sql<string>`${writeOffs.writtenOffOn}::text`,
-        ref: orders.no,
-        amountFen: writeOffs.amountFen,
-      })
-      .from(writeOffs)
-      .innerJoin(orders, eq(orders.id, writeOffs.orderId))
-      .where(
-        and(
-          eq(writeOffs.customerId, customerId),
-          eq(writeOffs.status, 'approved'),
-          gte(writeOffs.writtenOffOn, from),
-          lte(writeOffs.writtenOffOn, to),
+    () =>
+      db
+        .select({
+          id: writeOffs.id,
+          on: sql<string>`${writeOffs.writtenOffOn}::text`,
+          ref: orders.no,
+          amountFen: writeOffs.amountFen,
+        })
+        .from(writeOffs)
+        .innerJoin(orders, eq(orders.id, writeOffs.orderId))
+        .where(
+          and(
+            eq(writeOffs.customerId, customerId),
+            eq(writeOffs.status, 'approved'),
+            gte(writeOffs.writtenOffOn, from),
+            lte(writeOffs.writtenOffOn, to),
+          ),
         ),
-      ),
-    db
-      .select({
-        id: invoices.id,
-        on: sql<string>`${invoices.issuedOn}::text`,
-        ref: sql<string>`coalesce(${invoices.invoiceNo}, '')`,
-        amountFen: invoices.amountFen,
-      })
-      .from(invoices)
-      .where(
-        and(
-          eq(invoices.customerId, customerId),
-          inArray(invoices.status, ['issued', 'mailed', 'reversed']),
-          gte(invoices.issuedOn, from),
-          lte(invoices.issuedOn, to),
+    () =>
+      db
+        .select({
+          id: invoices.id,
+          on: sql<string>`${invoices.issuedOn}::text`,
+          ref: sql<string>`coalesce(${invoices.invoiceNo}, '')`,
+          amountFen: invoices.amountFen,
+        })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.customerId, customerId),
+            inArray(invoices.status, ['issued', 'mailed', 'reversed']),
+            gte(invoices.issuedOn, from),
+            lte(invoices.issuedOn, to),
+          ),
         ),
-      ),
-  ]);
+  );
   return [
     ...o.map((d) => ({ ...d, kind: 'order' as const })),
     ...r.map((d) => ({ ...d, kind: 'return' as const })),
@@ -404,11 +417,12 @@ export async function getStatement(db: Executor, actor: Actor, id: number): Prom
   authorize(actor, 'customer.read');
   const [row] = await selectStatements(db).where(statementInScope(actor, id));
   if (!row) throw notFound('entity.statement');
-  const [[company], documents, live] = await Promise.all([
-    db.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId)),
-    loadDocuments(db, row.s.customerId, row.s.period),
-    liveColumns(db, actor.companyId, row.s.customerId, row.s.period),
-  ]);
+  const [[company], documents, live] = await sideBySide(
+    db,
+    () => db.select({ name: companies.name }).from(companies).where(eq(companies.id, actor.companyId)),
+    () => loadDocuments(db, row.s.customerId, row.s.period),
+    () => liveColumns(db, actor.companyId, row.s.customerId, row.s.period),
+  );
   const { lines } = buildStatementLines(row.s.openingFen, documents);
   return {
     ...presentStatement(row.s, row.customerName, row.ownerName),

@@ -28,6 +28,7 @@ import {
 } from './targets.repository.ts';
 import { renderLetterHtml, type LetterSnapshot } from './letter-print.ts';
 import { COMMITMENT_STATEMENT } from './letter-print.messages.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * 下达与承诺: publishing assigns each person their lines; each person sees them (`mine`) and signs the
@@ -51,23 +52,27 @@ export async function listMyTargets(db: Db, actor: Actor): Promise<MyTargets> {
     .orderBy(asc(targetLines.id));
   const planIds = [...new Set(rows.map((r) => r.l.planId))];
   if (planIds.length === 0) return { items: [] };
-  const [plans, acks, sums, companyName] = await Promise.all([
-    selectPlans(db).where(inArray(targetPlans.id, planIds)),
-    db
-      .select({ planId: targetAcknowledgements.planId, signedAt: targetAcknowledgements.signedAt })
-      .from(targetAcknowledgements)
-      .where(
-        and(
-          inArray(targetAcknowledgements.planId, planIds),
-          eq(targetAcknowledgements.employeeId, actor.employeeId),
+  const employeeId = actor.employeeId;
+  const [plans, acks, sums, companyName] = await sideBySide(
+    db,
+    () => selectPlans(db).where(inArray(targetPlans.id, planIds)),
+    () =>
+      db
+        .select({ planId: targetAcknowledgements.planId, signedAt: targetAcknowledgements.signedAt })
+        .from(targetAcknowledgements)
+        .where(
+          and(
+            inArray(targetAcknowledgements.planId, planIds),
+            eq(targetAcknowledgements.employeeId, employeeId),
+          ),
         ),
+    () =>
+      loadChildSums(
+        db,
+        rows.map((r) => r.l.id),
       ),
-    loadChildSums(
-      db,
-      rows.map((r) => r.l.id),
-    ),
-    loadCompanyName(db, actor.companyId),
-  ]);
+    () => loadCompanyName(db, actor.companyId),
+  );
   const signedAt = new Map(acks.map((a) => [a.planId, a.signedAt.toISOString()]));
   const items = plans
     .sort((a, b) => b.p.fiscalYear - a.p.fiscalYear || a.p.metric.localeCompare(b.p.metric))
@@ -96,10 +101,11 @@ export async function buildLetter(
     and(eq(targetLines.planId, plan.id), eq(targetLines.employeeId, employeeId)),
   );
   if (rows.length === 0) return null;
-  const [companyName, [person]] = await Promise.all([
-    loadCompanyName(db, plan.companyId),
-    db.select({ name: employees.name }).from(employees).where(eq(employees.id, employeeId)),
-  ]);
+  const [companyName, [person]] = await sideBySide(
+    db,
+    () => loadCompanyName(db, plan.companyId),
+    () => db.select({ name: employees.name }).from(employees).where(eq(employees.id, employeeId)),
+  );
   const lines = rows
     .sort(
       (a, b) =>

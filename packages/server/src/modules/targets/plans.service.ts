@@ -263,11 +263,9 @@ export async function publishPlan(
     const plan = await loadPlanForWrite(tx, actor, id);
     if (plan.status !== 'draft') throw wrongStatus(plan, 'publish');
     if (plan.version !== version) throw staleVersion('entity.targetPlan');
-    const [lines, sums, companyName] = await Promise.all([
-      loadAllLines(tx, id),
-      loadPlanChildSums(tx, id),
-      loadCompanyName(tx, actor.companyId),
-    ]);
+    const lines = await loadAllLines(tx, id);
+    const sums = await loadPlanChildSums(tx, id);
+    const companyName = await loadCompanyName(tx, actor.companyId);
 
     const gaps = lines
       .map((r) => ({ r, sum: sums.get(r.l.id) }))

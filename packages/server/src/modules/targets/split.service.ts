@@ -35,6 +35,7 @@ import {
   type VersionedLine,
 } from './targets.policy.ts';
 import { periodFieldError, runSplit, type SplitInputs } from './split-compute.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * 分解并下达: the split preview (nothing saved, called as the user types) and the saved split of one line into
@@ -537,13 +538,15 @@ async function loadSplitResult(db: Executor, actor: Actor, id: number): Promise<
       ),
     )
     .orderBy(asc(targetLines.periodStart), asc(targetLines.id));
-  const [sums, companyName] = await Promise.all([
-    loadChildSums(
-      db,
-      rows.map((r) => r.l.id),
-    ),
-    loadCompanyName(db, actor.companyId),
-  ]);
+  const [sums, companyName] = await sideBySide(
+    db,
+    () =>
+      loadChildSums(
+        db,
+        rows.map((r) => r.l.id),
+      ),
+    () => loadCompanyName(db, actor.companyId),
+  );
   const present = rows.map((r) => presentLine(r, sums, companyName, actor.today));
   return { line: present.find((l) => l.id === id)!, children: present.filter((l) => l.id !== id) };
 }

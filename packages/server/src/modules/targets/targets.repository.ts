@@ -8,6 +8,7 @@ import { users } from '../auth/auth.table.ts';
 import { companies, employees, units } from '../org/org.table.ts';
 import { targetLines, targetPlans } from './targets.table.ts';
 import { isLocked } from './targets.policy.ts';
+import { sideBySide } from '../../platform/db/side-by-side.ts';
 
 /**
  * Loading plans and lines within the caller's scope, and presenting them. Scope (issue 4): a person's line is
@@ -242,13 +243,15 @@ export async function loadPresentedLines(
   const rows = await selectLines(db)
     .where(and(eq(targetLines.planId, planId), lineVisible(actor), extra))
     .orderBy(asc(targetLines.id));
-  const [sums, companyName] = await Promise.all([
-    loadChildSums(
-      db,
-      rows.map((r) => r.l.id),
-    ),
-    loadCompanyName(db, actor.companyId),
-  ]);
+  const [sums, companyName] = await sideBySide(
+    db,
+    () =>
+      loadChildSums(
+        db,
+        rows.map((r) => r.l.id),
+      ),
+    () => loadCompanyName(db, actor.companyId),
+  );
   return orderAsTree(rows).map((r) => presentLine(r, sums, companyName, actor.today));
 }
 

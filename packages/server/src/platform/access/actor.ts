@@ -16,6 +16,7 @@ import { assignments, companies, employees, positions, roles, units } from '../.
 import { delegations } from '../../modules/delegations/delegation.table.ts';
 import { AppError } from '../errors/app-error.ts';
 import { todayIn } from '../clock.ts';
+import { sideBySide } from '../db/side-by-side.ts';
 
 export interface ActingFor {
   delegationId: number;
@@ -77,30 +78,34 @@ async function loadOrgSnapshot(db: Executor, companyId: number, revision: number
 }
 
 async function queryOrgSnapshot(db: Executor, companyId: number, today: string) {
-  const [unitRows, positionRows, assignmentRows] = await Promise.all([
-    db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.companyId, companyId)),
-    db
-      .select({
-        id: positions.id,
-        unitId: positions.unitId,
-        reportsToId: positions.reportsToId,
-        dataScope: positions.dataScope,
-        permissions: roles.permissions,
-      })
-      .from(positions)
-      .innerJoin(roles, eq(roles.id, positions.roleId))
-      .where(eq(positions.companyId, companyId)),
-    db
-      .select({ employeeId: assignments.employeeId, positionId: assignments.positionId })
-      .from(assignments)
-      .where(
-        and(
-          eq(assignments.companyId, companyId),
-          lte(assignments.startDate, today),
-          or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+  const [unitRows, positionRows, assignmentRows] = await sideBySide(
+    db,
+    () =>
+      db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.companyId, companyId)),
+    () =>
+      db
+        .select({
+          id: positions.id,
+          unitId: positions.unitId,
+          reportsToId: positions.reportsToId,
+          dataScope: positions.dataScope,
+          permissions: roles.permissions,
+        })
+        .from(positions)
+        .innerJoin(roles, eq(roles.id, positions.roleId))
+        .where(eq(positions.companyId, companyId)),
+    () =>
+      db
+        .select({ employeeId: assignments.employeeId, positionId: assignments.positionId })
+        .from(assignments)
+        .where(
+          and(
+            eq(assignments.companyId, companyId),
+            lte(assignments.startDate, today),
+            or(isNull(assignments.endDate), gte(assignments.endDate, today)),
+          ),
         ),
-      ),
-  ]);
+  );
   return { unitRows, positionRows, assignmentRows };
 }
 
@@ -109,32 +114,35 @@ export async function loadActor(db: Executor, user: ActorUser, via: Actor['via']
   const [company] = await db.select().from(companies).where(eq(companies.id, user.companyId));
   if (!company) throw new AppError('unauthenticated', 'errors.unauthenticated');
   const today = todayIn(company.timezone);
-  const [{ unitRows, positionRows, assignmentRows }, delegationRows, employeeRow] = await Promise.all([
-    loadOrgSnapshot(db, company.id, company.orgRevision, today),
-    user.employeeId === null
-      ? Promise.resolve([])
-      : db
-          .select({
-            id: delegations.id,
-            fromEmployeeId: delegations.fromEmployeeId,
-            endDate: delegations.endDate,
-            fromName: employees.name,
-          })
-          .from(delegations)
-          .innerJoin(employees, eq(employees.id, delegations.fromEmployeeId))
-          .where(
-            and(
-              eq(delegations.companyId, user.companyId),
-              eq(delegations.toEmployeeId, user.employeeId),
-              isNull(delegations.revokedAt),
-              lte(delegations.startDate, today),
-              gte(delegations.endDate, today),
+  const [{ unitRows, positionRows, assignmentRows }, delegationRows, employeeRow] = await sideBySide(
+    db,
+    () => loadOrgSnapshot(db, company.id, company.orgRevision, today),
+    () =>
+      user.employeeId === null
+        ? Promise.resolve([])
+        : db
+            .select({
+              id: delegations.id,
+              fromEmployeeId: delegations.fromEmployeeId,
+              endDate: delegations.endDate,
+              fromName: employees.name,
+            })
+            .from(delegations)
+            .innerJoin(employees, eq(employees.id, delegations.fromEmployeeId))
+            .where(
+              and(
+                eq(delegations.companyId, user.companyId),
+                eq(delegations.toEmployeeId, user.employeeId),
+                isNull(delegations.revokedAt),
+                lte(delegations.startDate, today),
+                gte(delegations.endDate, today),
+              ),
             ),
-          ),
-    user.employeeId === null
-      ? Promise.resolve([])
-      : db.select({ name: employees.name }).from(employees).where(eq(employees.id, user.employeeId)),
-  ]);
+    () =>
+      user.employeeId === null
+        ? Promise.resolve([])
+        : db.select({ name: employees.name }).from(employees).where(eq(employees.id, user.employeeId)),
+  );
 
   const positionById = new Map(positionRows.map((p) => [p.id, p]));
   const heldBy = (employeeId: number) =>

@@ -1,7 +1,8 @@
-import { asc, desc, is, type SQL } from 'drizzle-orm';
-import { PgTransaction, type PgColumn } from 'drizzle-orm/pg-core';
+import { asc, desc, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { PageQuery } from '@zuzhang/api-schema';
 import type { Executor } from '../db/db.ts';
+import { sideBySide } from '../db/side-by-side.ts';
 import { fieldError } from '../errors/app-error.ts';
 
 /** ORDER BY from `?sort=&order=`, over a whitelist of sortable columns; the id breaks ties for stable pages. */
@@ -39,9 +40,7 @@ interface UnpagedSelect<Row> {
 
 /**
  * The page `query` asks for out of `rows`, presented, with the total from `counted` (a `select({ n: count() })`
- * over the same WHERE). Drizzle builders run when awaited, so they run here: side by side on the database,
- * but one after the other inside a transaction, which holds a single connection, and node-postgres warns
- * about concurrent queries on one client (deprecated, to be refused in pg 9).
+ * over the same WHERE). Drizzle builders run when awaited, so they run here, `sideBySide`.
  */
 export async function pageOf<Row, Item>(
   db: Executor,
@@ -50,10 +49,11 @@ export async function pageOf<Row, Item>(
   counted: PromiseLike<{ n: number }[]>,
   present: (rows: Row[]) => Item[] | Promise<Item[]>,
 ): Promise<Page<Item>> {
-  const paged = rows.limit(query.pageSize).offset(offsetOf(query));
-  const [found, [total]] = is(db, PgTransaction)
-    ? [await paged, await counted]
-    : await Promise.all([paged, counted]);
+  const [found, [total]] = await sideBySide(
+    db,
+    () => rows.limit(query.pageSize).offset(offsetOf(query)),
+    () => counted,
+  );
   return { items: await present(found), total: Number(total!.n), page: query.page, pageSize: query.pageSize };
 }
 
