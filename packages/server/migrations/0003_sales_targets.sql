@@ -25,7 +25,7 @@ CREATE TABLE "sales_rollups" (
 	"unit_id" integer NOT NULL,
 	"category" text NOT NULL,
 	"amount" bigint NOT NULL,
-	CONSTRAINT "sales_rollups_pk" PRIMARY KEY("company_id","metric","grain","category","period_start","employee_id","unit_id")
+	CONSTRAINT "sales_rollups_pk" PRIMARY KEY("company_id","metric","grain","period_start","employee_id","unit_id","category")
 );
 --> statement-breakpoint
 CREATE TABLE "market_sizes" (
@@ -93,7 +93,6 @@ CREATE TABLE "target_plans" (
 ALTER TABLE "customers" ADD COLUMN "acquired_on" date DEFAULT now();--> statement-breakpoint
 UPDATE "customers" c SET "acquired_on" = (c."created_at" AT TIME ZONE co."timezone")::date FROM "companies" co WHERE co."id" = c."company_id";--> statement-breakpoint
 ALTER TABLE "customers" ALTER COLUMN "acquired_on" SET NOT NULL;--> statement-breakpoint
-ALTER TABLE "customers" ADD COLUMN "acquired_unit_id" integer;--> statement-breakpoint
 ALTER TABLE "receipts" ADD COLUMN "unit_id" integer;--> statement-breakpoint
 ALTER TABLE "customer_sales_rollups" ADD CONSTRAINT "customer_sales_rollups_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "product_sales_rollups" ADD CONSTRAINT "product_sales_rollups_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -118,8 +117,6 @@ CREATE UNIQUE INDEX "target_lines_owner_period" ON "target_lines" USING btree ("
 CREATE INDEX "target_lines_parent" ON "target_lines" USING btree ("parent_line_id");--> statement-breakpoint
 CREATE INDEX "target_lines_employee" ON "target_lines" USING btree ("company_id","employee_id","period_start");--> statement-breakpoint
 CREATE INDEX "target_lines_unit" ON "target_lines" USING btree ("company_id","unit_id","period_start");--> statement-breakpoint
-CREATE INDEX "target_lines_period" ON "target_lines" USING btree ("company_id","period_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "target_plans_version" ON "target_plans" USING btree ("company_id","fiscal_year","metric","category","version_no");--> statement-breakpoint
 ALTER TABLE "receipts" ADD CONSTRAINT "receipts_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-UPDATE "receipts" r SET "unit_id" = (SELECT p."unit_id" FROM "assignments" a JOIN "positions" p ON p."id" = a."position_id" WHERE a."employee_id" = r."owner_employee_id" AND a."kind" = 'primary' AND a."start_date" <= r."received_on" AND (a."end_date" IS NULL OR a."end_date" >= r."received_on") ORDER BY a."start_date" DESC, a."id" DESC LIMIT 1) WHERE r."owner_employee_id" IS NOT NULL;--> statement-breakpoint
-UPDATE "customers" c SET "acquired_unit_id" = (SELECT p."unit_id" FROM "customer_ownership_log" lg JOIN "assignments" a ON a."employee_id" = lg."to_employee_id" JOIN "positions" p ON p."id" = a."position_id" WHERE lg."customer_id" = c."id" AND lg."reason" = 'create' AND a."kind" = 'primary' AND a."start_date" <= c."acquired_on" AND (a."end_date" IS NULL OR a."end_date" >= c."acquired_on") ORDER BY a."start_date" DESC, a."id" DESC LIMIT 1);
+UPDATE "receipts" r SET "unit_id" = (SELECT p."unit_id" FROM "assignments" a JOIN "positions" p ON p."id" = a."position_id" WHERE a."employee_id" = r."owner_employee_id" AND a."kind" = 'primary' AND a."start_date" <= r."received_on" AND (a."end_date" IS NULL OR a."end_date" >= r."received_on") ORDER BY a."start_date" DESC, a."id" DESC LIMIT 1) WHERE r."owner_employee_id" IS NOT NULL;

@@ -1,3 +1,14 @@
+-- Hand-written: what changed in the roll-ups and customers after 0003 had shipped (0003 itself stays as
+-- it shipped, so that a database migrated by that version moves on from it).
+ALTER TABLE "sales_rollups" DROP CONSTRAINT "sales_rollups_pk";--> statement-breakpoint
+ALTER TABLE "sales_rollups" ADD CONSTRAINT "sales_rollups_pk" PRIMARY KEY("company_id","metric","grain","category","period_start","employee_id","unit_id");--> statement-breakpoint
+ALTER TABLE "customers" ADD COLUMN "acquired_unit_id" integer;--> statement-breakpoint
+CREATE INDEX "target_lines_period" ON "target_lines" USING btree ("company_id","period_start");--> statement-breakpoint
+UPDATE "customers" c SET "acquired_unit_id" = (SELECT p."unit_id" FROM "customer_ownership_log" lg JOIN "assignments" a ON a."employee_id" = lg."to_employee_id" JOIN "positions" p ON p."id" = a."position_id" WHERE lg."customer_id" = c."id" AND lg."reason" = 'create' AND a."kind" = 'primary' AND a."start_date" <= c."acquired_on" AND (a."end_date" IS NULL OR a."end_date" >= c."acquired_on") ORDER BY a."start_date" DESC, a."id" DESC LIMIT 1);--> statement-breakpoint
+-- The roll-ups are rebuilt from the ledger at the next start (ensureRollups), by this version's definitions.
+DELETE FROM "sales_rollups";--> statement-breakpoint
+DELETE FROM "product_sales_rollups";--> statement-breakpoint
+DELETE FROM "customer_sales_rollups";--> statement-breakpoint
 CREATE TABLE "document_counters" (
 	"company_id" integer NOT NULL,
 	"kind" text NOT NULL,
