@@ -5,7 +5,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { artifact, baseUrl, launchBrowser, signIn, withPage } from './support.ts';
+import {
+  baseUrl,
+  fenOf,
+  getJson,
+  launchBrowser,
+  signIn,
+  snapshot,
+  waitFor,
+  withPage,
+  yuan,
+} from './support.ts';
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
@@ -49,27 +59,6 @@ interface AgeingReport {
 
 /** Orders that take receipts (the server's RECEIVABLE_ORDER_STATUSES). */
 const RECEIVABLE = ['confirmed', 'partially_shipped', 'shipped', 'completed'];
-
-/** Integer fen as the app shows it: ¥1,234.50. */
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** "¥1,234.50" (or "-¥1,234.50", or "1234.5" from an input) as integer fen. */
-function fenOf(text: string): number {
-  const cleaned = text.replace(/[¥,\s]/g, '');
-  assert.match(cleaned, /^-?\d+(\.\d{1,2})?$/, `"${text}" is not an amount`);
-  const [whole = '0', cents = ''] = cleaned.replace('-', '').split('.');
-  const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
-  return cleaned.startsWith('-') ? -fen : fen;
-}
-
-async function getJson<T>(context: BrowserContext, path: string): Promise<T> {
-  const response = await context.request.get(baseUrl + path);
-  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** One of the signed-in rep's own customers, found through the API with the page's cookies. */
 async function findOwnCustomer(context: BrowserContext, skip: number[] = []): Promise<Customer> {
@@ -132,32 +121,6 @@ async function pickOption(
 async function typeNumber(input: Locator, value: string): Promise<void> {
   await input.fill(value);
   await input.press('Tab');
-}
-
-/** Polls `read` until `check` holds (short polls, no fixed sleeps) and returns the value; fails after `timeout`. */
-async function waitFor<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-  timeout = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!check(value)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
-/**
- * Saves e2e/artifacts/<name>, the page scrolled back to the top first: Playwright scrolls to reach the
- * pickers' pop-ups, and a full-page shot of a scrolled page draws the sticky header halfway down.
- */
-async function snapshot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact(name), fullPage });
 }
 
 interface LinePlan {

@@ -14,7 +14,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { DEMO_PASSWORD, artifact, baseUrl, launchBrowser, signIn, withPage } from './support.ts';
+import { baseUrl, DEMO_PASSWORD, fenOf, launchBrowser, signIn, snapshot, withPage, yuan } from './support.ts';
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 type Locale = 'zh-CN' | 'en-US';
@@ -44,21 +44,6 @@ interface RunSummary {
   status: string;
   computedBy: string | null;
   version: number;
-}
-
-/** Integer fen as the app shows it: ¥1,234.50, -¥100.00. */
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** "¥1,234.50" or "-¥100.00" as integer fen. */
-function fenOf(text: string): number {
-  const cleaned = text.replace(/[¥,\s]/g, '');
-  assert.match(cleaned, /^-?\d+(\.\d{1,2})?$/, `"${text}" is not an amount`);
-  const [whole = '0', cents = ''] = cleaned.replace('-', '').split('.');
-  const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
-  return cleaned.startsWith('-') ? -fen : fen;
 }
 
 // ---- the API, as one demo user ------------------------------------------------------------------
@@ -261,11 +246,6 @@ async function checkStatement(page: Page, context: BrowserContext, statementId: 
   assert.equal(await rows.count(), api.lines[0]!.inputs.length, "the first line's inputs");
   await first.getByTestId('pay-line-toggle').click();
   return api;
-}
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact(name), fullPage: true });
 }
 
 async function assertNoSidewaysScroll(page: Page, what: string): Promise<void> {

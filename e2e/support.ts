@@ -96,3 +96,48 @@ export function readSetCookies(response: Response): Map<string, { value: string;
   }
   return cookies;
 }
+
+/** Integer fen as the app shows it: ¥1,234.50 (or -¥1,234.50). */
+export function yuan(fen: number): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** "¥1,234.50" (or "-¥1,234.50", or "1234.5" from an input) as integer fen. */
+export function fenOf(text: string): number {
+  const cleaned = text.replace(/[¥,\s]/g, '');
+  assert.match(cleaned, /^-?\d+(\.\d{1,2})?$/, `"${text}" is not an amount`);
+  const [whole = '0', cents = ''] = cleaned.replace('-', '').split('.');
+  const fen = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+  return cleaned.startsWith('-') ? -fen : fen;
+}
+
+/** GET an API path with the context's cookies; anything but 200 fails the test with the body. */
+export async function getJson<T>(context: BrowserContext, path: string): Promise<T> {
+  const response = await context.request.get(baseUrl + path);
+  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Polls `read` until `check` holds (short polls, no fixed sleeps) and returns the value; fails after `timeout`. */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  timeout = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** A screenshot into the artifacts folder, from the top of the page. */
+export async function snapshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: artifact(name), fullPage });
+}

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { artifact, baseUrl, launchBrowser, signIn, withPage } from './support.ts';
+import { baseUrl, getJson, launchBrowser, signIn, snapshot, waitFor, withPage, yuan } from './support.ts';
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
@@ -33,44 +33,10 @@ interface Overview {
   rows: { kind: 'unit' | 'person'; id: number; name: string }[];
 }
 
-/** Integer fen as the app shows it: ¥1,234.50. */
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** A target as the dashboard shows it: an amount, or an em dash without one. */
 const targetText = (target: number | null) => (target === null ? '\u2014' : yuan(target));
 /** Attainment as the dashboard shows it: 83.6%. */
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-
-async function getJson<T>(context: BrowserContext, path: string): Promise<T> {
-  const response = await context.request.get(baseUrl + path);
-  assert.equal(response.status(), 200, `GET ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Polls `read` until `check` holds (short polls, no fixed sleeps) and returns the value; fails after `timeout`. */
-async function waitFor<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-  timeout = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!check(value)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: artifact(name), fullPage: true });
-}
 
 /** One period's cell of a member row: the actual, the target, the attainment and the pace shown. */
 async function checkCell(cell: Locator, p: PeriodProgress, what: string): Promise<void> {
